@@ -1,0 +1,33 @@
+using System.Text;
+using KooDrive.Generated.Clients;
+using KooDrive.Generated.Serialization;
+using Newtonsoft.Json;
+
+namespace KooDrive.Generated;
+
+// The generated AlbumClient's hooks (generator/nswag.json, "Settings owned by issue 4"): exact IDs and a
+// tolerant reader in the serializer settings, spec validation before sending, typed errors after receiving.
+/// <summary>
+/// The KooDrive operations on albums and their contents, generated from <c>spec/openapi.yaml</c>.
+/// </summary>
+/// <remarks>
+/// Requests are validated against the spec before anything is sent (<see cref="KooDriveValidationException"/>);
+/// every failure the service reports arrives as a <see cref="KooDriveApiException"/> subclass; IDs are read
+/// exactly whether the service sends them as JSON strings or numbers.
+/// </remarks>
+public partial class AlbumClient
+{
+    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => KooDriveJsonSettings.Apply(settings);
+
+    // The raw body is kept for exceptions the generated code raises itself.
+    partial void Initialize() => ReadResponseAsString = true;
+
+    private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
+        KooDriveClientHooks.PrepareAsync(request);
+
+    private Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        KooDriveClientHooks.ProcessAsync(response, JsonSerializerSettings, cancellationToken);
+}

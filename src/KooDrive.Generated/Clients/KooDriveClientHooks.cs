@@ -1,0 +1,28 @@
+using KooDrive.Generated.Errors;
+using KooDrive.Generated.Spec;
+using KooDrive.Generated.Validation;
+using Newtonsoft.Json;
+
+namespace KooDrive.Generated.Clients;
+
+/// <summary>
+/// What every generated client does in its hooks; each client's partial class forwards here, because a
+/// partial method can only be implemented per class.
+/// </summary>
+internal static class KooDriveClientHooks
+{
+    /// <summary>Before sending: validates path, header and query parameters, and tags the request with its operation.</summary>
+    public static Task PrepareAsync(HttpRequestMessage request)
+    {
+        if (RequestParameterValidator.Validate(request, EmbeddedSpec.Model) is { } operation)
+        {
+            request.Options.Set(ResponseInspector.OperationKey, operation);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>After the headers arrive: throws the typed exception for anything but a readable success.</summary>
+    public static Task ProcessAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken) =>
+        ResponseInspector.InspectAsync(response, settings, cancellationToken);
+}

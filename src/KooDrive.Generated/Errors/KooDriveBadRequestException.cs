@@ -1,0 +1,29 @@
+namespace KooDrive.Generated;
+
+/// <summary>
+/// HTTP 400 Bad Request. KooDrive answers 400 both when authentication fails (bad token, signature, <c>X-Date</c> or <c>X-User-Id</c>) and when a parameter is refused (for example code 13000102); <see cref="KooDriveApiException.ServiceCode"/> tells them apart.
+/// </summary>
+public sealed class KooDriveBadRequestException : KooDriveApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong, for people and logs.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="serviceCode">The envelope's <c>code</c>, as text.</param>
+    /// <param name="serviceMessage">The envelope's <c>msg</c>.</param>
+    /// <param name="traceId">The request's <c>X-Traceid</c>.</param>
+    /// <param name="response">The raw response body, or the part of it that was read.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public KooDriveBadRequestException(
+        string message,
+        int statusCode,
+        string? serviceCode,
+        string? serviceMessage,
+        string? traceId,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        Exception? innerException)
+        : base(message, statusCode, serviceCode, serviceMessage, traceId, response, headers, innerException)
+    {
+    }
+}

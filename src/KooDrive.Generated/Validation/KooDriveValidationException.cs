@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace KooDrive.Generated;
+
+/// <summary>
+/// A request broke a rule of the KooDrive spec and was not sent. Thrown before any network I/O.
+/// </summary>
+/// <remarks>
+/// <see cref="ArgumentException.ParamName"/> is the path of the first offending value, starting at the method
+/// parameter (for example <c>request.ScopeList[3].LocalPath</c> or <c>deviceId</c>); <see cref="Violations"/>
+/// lists every broken rule. Values are never echoed, since a header value may be a credential-like token.
+/// </remarks>
+public sealed class KooDriveValidationException : ArgumentException
+{
+    /// <summary>Creates the exception for one or more violations.</summary>
+    /// <param name="violations">The broken rules; at least one.</param>
+    public KooDriveValidationException(IReadOnlyList<KooDriveValidationViolation> violations)
+        : base(Describe(violations), FirstPath(violations))
+    {
+        Violations = violations;
+    }
+
+    /// <summary>Creates the exception with a message and no violation list.</summary>
+    public KooDriveValidationException()
+        : this("The request breaks a rule of the KooDrive spec.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message and no violation list.</summary>
+    /// <param name="message">What is wrong.</param>
+    public KooDriveValidationException(string message)
+        : base(message)
+    {
+        Violations = [];
+    }
+
+    /// <summary>Creates the exception with a message, no violation list and an inner exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public KooDriveValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Violations = [];
+    }
+
+    /// <summary>Every rule the request broke, in the order found.</summary>
+    public IReadOnlyList<KooDriveValidationViolation> Violations { get; }
+
+    private static string FirstPath(IReadOnlyList<KooDriveValidationViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        return violations.Count > 0
+            ? violations[0].Path
+            : throw new ArgumentException("At least one violation is required.", nameof(violations));
+    }
+
+    private static string Describe(IReadOnlyList<KooDriveValidationViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        var text = new StringBuilder("The request was not sent: it breaks ")
+            .Append(violations.Count == 1 ? "a rule" : $"{violations.Count} rules")
+            .Append(" of the KooDrive spec.");
+        foreach (var violation in violations.Take(20))
+        {
+            text.Append(' ').Append(violation.Path).Append(": ").Append(violation.Message).Append(" [").Append(violation.Rule).Append(']').Append(';');
+        }
+
+        if (violations.Count > 20)
+        {
+            text.Append(" …and ").Append(violations.Count - 20).Append(" more.");
+        }
+
+        return text.ToString().TrimEnd(';');
+    }
+}
