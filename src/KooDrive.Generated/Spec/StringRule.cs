@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
@@ -18,7 +19,7 @@ internal sealed class StringRule
         MaxLength = maxLength;
         Pattern = pattern;
         Allowed = allowed;
-        _pattern = pattern is null ? null : new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        _pattern = pattern is null ? null : new Regex(WithEcmaEnd(pattern), RegexOptions.CultureInvariant, PatternTimeout);
     }
 
     public int? MinLength { get; }
@@ -44,6 +45,55 @@ internal sealed class StringRule
         return minLength is null && maxLength is null && pattern is null && allowed is null
             ? null
             : new StringRule(minLength, maxLength, pattern, allowed);
+    }
+
+    /// <summary>
+    /// The pattern with JSON Schema's (ECMA-262) meaning of <c>$</c>: the end of the value. In .NET <c>$</c> also
+    /// matches before a final line feed, which would let <c>"lock\n"</c> pass <c>^[^\x00-\x1F\x7F]+$</c>.
+    /// </summary>
+    internal static string WithEcmaEnd(string pattern)
+    {
+        var result = new StringBuilder(pattern.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+                result.Append(c);
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                result.Append(c);
+
+                // A ']' straight after '[' or '[^' is a literal, not the end of the class.
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    result.Append(pattern[++i]);
+                }
+
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    result.Append(pattern[++i]);
+                }
+            }
+            else if (c == '$')
+            {
+                result.Append(@"\z");
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>Every violation of this rule by <paramref name="value"/>, as (rule keyword, message) pairs.</summary>

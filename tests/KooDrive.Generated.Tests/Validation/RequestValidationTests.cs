@@ -1,0 +1,262 @@
+using System.Net;
+using KooDrive.Generated.Tests.Support;
+
+namespace KooDrive.Generated.Tests.Validation;
+
+/// <summary>
+/// Every rule of the spec, broken once through the public client: each call must fail with an
+/// ArgumentException naming the parameter and the rule, and nothing may reach the (stub) network.
+/// </summary>
+public class RequestValidationTests
+{
+    private const string DeviceId = "1842812272691451648";
+    private const string LockId = "78e41c7e-db02-4d55-85b3-8153e4fefd2e@102";
+
+    [Theory]
+    [InlineData("AddBackupScopes")]
+    [InlineData("DeleteBackupScopes")]
+    [InlineData("UnbindDevice")]
+    public async Task An_empty_device_ID_is_refused(string operation)
+    {
+        await AssertRefusedBeforeSending(
+            backup => operation switch
+            {
+                "AddBackupScopes" => backup.AddBackupScopesAsync(string.Empty, ValidAdd()),
+                "DeleteBackupScopes" => backup.DeleteBackupScopesAsync(string.Empty, DeleteBackupScopesRequest.Create(1L)),
+                _ => backup.UnbindDeviceAsync(string.Empty),
+            },
+            "deviceId",
+            "minLength");
+    }
+
+    [Fact]
+    public async Task An_empty_record_ID_is_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync(string.Empty, LockId), "recordId", "minLength");
+
+    [Fact]
+    public async Task An_empty_album_ID_is_refused() =>
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(string.Empty, Ids(1)), "albumId", "minLength");
+
+    [Fact]
+    public async Task An_empty_backup_lock_ID_is_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync("1842862763295184641", string.Empty), "backupLockId", "minLength");
+
+    [Theory]
+    [InlineData("lock\r\nX-Injected: 1")]
+    [InlineData("lock\n")]
+    [InlineData("lock\u0000")]
+    [InlineData("\u0001lock")]
+    [InlineData("lock\u007f")]
+    [InlineData("lock\tid")]
+    public async Task A_backup_lock_ID_with_control_characters_is_refused(string lockId) =>
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync("1842862763295184641", lockId), "backupLockId", "pattern");
+
+    [Fact]
+    public async Task Null_path_IDs_and_bodies_are_refused_as_ArgumentNullException()
+    {
+        var handler = StubHandler.FailIfCalled();
+        var backup = TestClients.Backup(handler);
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => backup.UnbindDeviceAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => backup.DeleteBackupRecordAsync("1", null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => backup.AddBackupScopesAsync(DeviceId, null!));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task An_empty_scope_list_is_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(0)), "request.ScopeList", "MinLength");
+
+    [Fact]
+    public async Task More_than_100_scopes_are_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(101)), "request.ScopeList", "MaxLength");
+
+    [Fact]
+    public async Task A_null_scope_in_the_list_is_refused()
+    {
+        var request = Scopes(2);
+        request.ScopeList.Add(null!);
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[2]", "required");
+    }
+
+    [Fact]
+    public async Task An_empty_scope_ID_list_is_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupScopesAsync(DeviceId, new DeleteBackupScopesRequest()), "request.ScopeIdList", "MinLength");
+
+    [Fact]
+    public async Task More_than_100_scope_IDs_are_refused() =>
+        await AssertRefusedBeforeSending(
+            backup => backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(1, 101).Select(i => (long)i))),
+            "request.ScopeIdList",
+            "MaxLength");
+
+    [Theory]
+    [InlineData("12a")]
+    [InlineData("")]
+    [InlineData(" 123")]
+    [InlineData("1.5E3")]
+    [InlineData("1760265745989677300VW5TYWZlSW50ZWdlcg==")]
+    public async Task A_scope_ID_that_is_not_digits_is_refused(string id)
+    {
+        var request = DeleteBackupScopesRequest.Create(1L);
+        request.ScopeIdList.Add(id);
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupScopesAsync(DeviceId, request), "request.ScopeIdList[1]", "x-koodrive-id");
+    }
+
+    [Fact]
+    public async Task An_empty_album_content_list_is_refused() =>
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(0)), "request.Ids", "MinLength");
+
+    [Fact]
+    public async Task More_than_1000_album_content_IDs_are_refused() =>
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(1001)), "request.Ids", "MaxLength");
+
+    [Fact]
+    public async Task An_empty_album_content_ID_is_refused()
+    {
+        var request = Ids(3);
+        request.Ids.Add(string.Empty);
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", request), "request.Ids[3]", "minLength");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    [InlineData(99)]
+    public async Task A_module_code_outside_100_to_102_is_refused(int value)
+    {
+        var request = ValidAdd();
+        request.ModuleCode = (ModuleCode)value;
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ModuleCode", "enum");
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public async Task A_scope_with_both_paths_empty_is_refused(string? localPath, string? targetFolderPath)
+    {
+        var request = ValidAdd();
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = localPath, TargetFolderPath = targetFolderPath });
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].LocalPath", "x-koodrive-not-both-empty");
+    }
+
+    [Theory]
+    [InlineData("relative/path", "LocalPath")]
+    [InlineData("/with\\backslash", "LocalPath")]
+    [InlineData("\\windows", "LocalPath")]
+    [InlineData("/ok\n\\", "LocalPath")]
+    public async Task A_local_path_not_starting_with_a_slash_or_holding_a_backslash_is_refused(string path, string property)
+    {
+        var request = ValidAdd();
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = path, TargetFolderPath = "/target" });
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), $"request.ScopeList[1].{property}", "RegularExpression");
+    }
+
+    [Fact]
+    public async Task A_target_folder_not_starting_with_a_slash_is_refused()
+    {
+        var request = ValidAdd();
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/local", TargetFolderPath = "target" });
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].TargetFolderPath", "RegularExpression");
+    }
+
+    [Fact]
+    public async Task A_path_longer_than_10000_characters_is_refused()
+    {
+        var request = ValidAdd();
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', 10000) });
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].LocalPath", "StringLength");
+    }
+
+    [Fact]
+    public async Task Every_broken_rule_is_reported_and_the_first_is_the_parameter_name()
+    {
+        var handler = StubHandler.FailIfCalled();
+        var request = new AddBackupScopesRequest { ModuleCode = (ModuleCode)9 };
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "a\\b" });
+        request.ScopeList.Add(new ScopeBaseInfo());
+
+        var error = await Assert.ThrowsAsync<KooDriveValidationException>(() => TestClients.Backup(handler).AddBackupScopesAsync(DeviceId, request));
+
+        Assert.Equal("request.ModuleCode", error.ParamName);
+        Assert.Equal(
+            ["request.ModuleCode enum", "request.ScopeList[0].LocalPath RegularExpression", "request.ScopeList[1].LocalPath x-koodrive-not-both-empty"],
+            error.Violations.Select(v => $"{v.Path} {v.Rule}"));
+        Assert.Contains("request.ScopeList[0].LocalPath", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Requests_at_every_limit_are_sent()
+    {
+        var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
+        var backup = TestClients.Backup(handler);
+        var album = TestClients.Album(handler);
+        var scopes = Scopes(99);
+        scopes.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', 9999), TargetFolderPath = string.Empty });
+
+        await backup.AddBackupScopesAsync(DeviceId, scopes);
+        await backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(0, 100).Select(i => (long)i)));
+        await backup.UnbindDeviceAsync("1");
+        await backup.DeleteBackupRecordAsync("1", "a lock id with spaces @102 ✓");
+        await album.DeleteAlbumContentsAsync("1", Ids(1000));
+
+        Assert.Equal(5, handler.Requests.Count);
+        Assert.Contains("\"moduleCode\":\"102\"", handler.Requests[0].Body, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertRefusedBeforeSending(Func<BackupClient, Task> call, string path, string rule)
+    {
+        var handler = StubHandler.FailIfCalled();
+        var error = await Assert.ThrowsAsync<KooDriveValidationException>(() => call(TestClients.Backup(handler)));
+        AssertNames(error, path, rule);
+        Assert.Empty(handler.Requests);
+    }
+
+    private static async Task AssertRefusedBeforeSending(Func<AlbumClient, Task> call, string path, string rule)
+    {
+        var handler = StubHandler.FailIfCalled();
+        var error = await Assert.ThrowsAsync<KooDriveValidationException>(() => call(TestClients.Album(handler)));
+        AssertNames(error, path, rule);
+        Assert.Empty(handler.Requests);
+    }
+
+    private static void AssertNames(KooDriveValidationException error, string path, string rule)
+    {
+        Assert.IsAssignableFrom<ArgumentException>(error);
+        Assert.Equal(path, error.ParamName);
+        Assert.Contains(error.Violations, v => v.Path == path && v.Rule == rule);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, error.Message, StringComparison.Ordinal);
+    }
+
+    private static AddBackupScopesRequest ValidAdd()
+    {
+        var request = new AddBackupScopesRequest { ModuleCode = ModuleCode.AddressBookBackup };
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/asdkhsdahjksd", TargetFolderPath = "/ashdjkha" });
+        return request;
+    }
+
+    private static AddBackupScopesRequest Scopes(int count)
+    {
+        var request = new AddBackupScopesRequest { ModuleCode = ModuleCode.AddressBookBackup };
+        for (var i = 0; i < count; i++)
+        {
+            request.ScopeList.Add(new ScopeBaseInfo { LocalPath = $"/local/{i}", TargetFolderPath = i % 2 == 0 ? null : $"/cloud/{i}" });
+        }
+
+        return request;
+    }
+
+    private static DeleteAlbumContentsRequest Ids(int count)
+    {
+        var request = new DeleteAlbumContentsRequest();
+        for (var i = 0; i < count; i++)
+        {
+            request.Ids.Add($"Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKx{i:D4}");
+        }
+
+        return request;
+    }
+}
