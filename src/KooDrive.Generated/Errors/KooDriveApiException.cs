@@ -1,3 +1,5 @@
+using KooDrive.Generated.Errors;
+
 namespace KooDrive.Generated;
 
 /// <summary>
@@ -78,7 +80,7 @@ public partial class KooDriveApiException
     /// <summary>
     /// The <c>X-Traceid</c> the request carried (or, failing that, one the response carried), for support requests.
     /// </summary>
-    public string? TraceId => _traceId ?? (Headers is not null && KooDrive.Generated.Errors.TraceIds.FromHeaders(Headers) is { } fromResponse ? fromResponse : null);
+    public string? TraceId => _traceId ?? (Headers is null ? null : TraceIds.FromHeaders(Headers));
 
     /// <summary>At most <see cref="MaxBodyExcerptLength"/> characters of the raw body, or null when there was none.</summary>
     public string? BodyExcerpt => string.IsNullOrEmpty(Response)
@@ -93,7 +95,7 @@ public partial class KooDriveApiException
             return;
         }
 
-        var envelope = KooDrive.Generated.Errors.ResponseEnvelope.Parse(Response);
+        var envelope = ResponseEnvelope.Parse(Response);
         _serviceCode = envelope.Code;
         _serviceMessage = envelope.Message;
         _parsedResponse = true;

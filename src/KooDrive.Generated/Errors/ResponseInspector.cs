@@ -108,7 +108,7 @@ internal static class ResponseInspector
     {
         var shown = envelope.Shape is EnvelopeShape.NotJson or EnvelopeShape.NotObject ? $" Body starts: {Excerpt(body)}." : string.Empty;
         return new KooDriveInvalidResponseException(
-            $"KooDrive answered HTTP {call.Status.ToString(CultureInfo.InvariantCulture)} to {call.Operation} with a body the SDK cannot read: {problem}.{shown}{call.TraceSuffix}",
+            $"KooDrive answered HTTP {call.Status.ToString(CultureInfo.InvariantCulture)} to {call.Operation} with a body the SDK cannot read: {problem.TrimEnd('.')}.{shown}{call.TraceSuffix}",
             call.Status, envelope.Code, envelope.Message, call.TraceId, body, call.Headers, inner);
     }
 

@@ -143,7 +143,7 @@ internal static class RequestBodyValidator
         }
 
         var names = string.Join(" and ", properties.Select(p => p.Name));
-        violations.Add(new($"{path}.{properties[0].Name}", "x-koodrive-not-both-empty", $"{names} cannot all be empty (spec: x-koodrive-not-both-empty)"));
+        violations.Add(new($"{path}.{properties[0].Name}", "x-koodrive-not-both-empty", $"{names} cannot {(properties.Length == 2 ? "both" : "all")} be empty (spec: x-koodrive-not-both-empty)"));
     }
 
     private static string DescribeEnum(Type type) => string.Join(", ", type.GetFields(BindingFlags.Public | BindingFlags.Static)
