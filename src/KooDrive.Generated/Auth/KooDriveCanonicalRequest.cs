@@ -19,7 +19,7 @@ namespace KooDrive.Generated.Auth;
 /// query is a literal plus (RFC 3986), not a space; query parameters are sorted by name and then, for a
 /// repeated name, by value, both in Unicode code point order of the decoded text (so <c>F…</c> sorts
 /// before <c>b…</c>); header entries are sorted by lower-case name and their values trimmed of leading and
-/// trailing spaces and tabs.
+/// trailing spaces (control characters, tabs included, are rejected).
 /// </para>
 /// </remarks>
 public static class KooDriveCanonicalRequest
@@ -180,7 +180,7 @@ public static class KooDriveCanonicalRequest
                 throw new ArgumentException($"The header '{name}' is given more than once; each signed header is signed with exactly one value.", nameof(headers));
             }
 
-            normalized.Add(new KeyValuePair<string, string>(name, header.Value.Trim(' ', '\t')));
+            normalized.Add(new KeyValuePair<string, string>(name, header.Value.Trim(' ')));
         }
 
         foreach (var required in (ReadOnlySpan<string>)["x-date", "x-user-id"])
