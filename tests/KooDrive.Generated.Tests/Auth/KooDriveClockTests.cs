@@ -1,5 +1,6 @@
 using System.Net;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Configuration;
 using KooDrive.Generated.Tests.Auth.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -218,8 +219,8 @@ public class KooDriveClockTests
         var first = new RecordingHandler { Respond = (_, _) => WithDate(RecordingHandler.Success(), TestPipelines.VectorTime.AddMinutes(-4)) };
         var second = new RecordingHandler();
 
-        await SendThrough(Configuration.KooDriveHttpClientFactory.CreateHandlers(options, clock), first);
-        await SendThrough(Configuration.KooDriveHttpClientFactory.CreateHandlers(options, clock), second);
+        await SendThrough(KooDriveHttpClientFactory.CreateHandlers(options, clock), first);
+        await SendThrough(KooDriveHttpClientFactory.CreateHandlers(options, clock), second);
 
         Assert.Equal("20251103T065740Z", second.Single.Header("X-Date"));
     }
@@ -232,7 +233,7 @@ public class KooDriveClockTests
         }
 
         using var invoker = new HttpMessageInvoker(handlers[0]);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(Configuration.KooDriveClientOptions.InternationalEndpoint, Path));
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(KooDriveClientOptions.InternationalEndpoint, Path));
         using var response = await invoker.SendAsync(request, CancellationToken.None);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Configuration;
 using KooDrive.Generated.Tests.Auth.Support;
 
 namespace KooDrive.Generated.Tests.Auth;
@@ -91,7 +92,7 @@ public class KooDriveSigningHandlerTests
     {
         await using var server = new LoopbackHttpServer(_ => new ServerResponse(200));
         var options = TestPipelines.Signing(baseAddress: server.Address());
-        using var client = Configuration.KooDriveHttpClientFactory.Create(options);
+        using var client = KooDriveHttpClientFactory.Create(options);
         using var content = new StringContent("""{"scopeIdList":["123"]}""", Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(new Uri("koodrive/ose/v1/backup/device/1842812272691451648/scope?b=2&a=%20x", UriKind.Relative), content);
