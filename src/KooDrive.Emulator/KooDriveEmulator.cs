@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using KooDrive.Emulator.Admin;
+using KooDrive.Emulator.Api;
+using KooDrive.Emulator.Auth;
+using KooDrive.Emulator.Faults;
+using KooDrive.Emulator.Hosting;
+using KooDrive.Emulator.Spec;
+using KooDrive.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace KooDrive.Emulator;
+
+/// <summary>
+/// A local emulator of the KooDrive API, served by Kestrel on loopback: the five spec operations with
+/// in-memory state, both authentication modes, and fault injection. Start one per test (port 0 picks a
+/// free port) and dispose it afterwards.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await KooDriveEmulator.StartAsync();
+/// using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+/// emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.ServerError(503));
+/// </code>
+/// </example>
+public sealed class KooDriveEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private KooDriveEmulator(
+        WebApplication app,
+        Uri baseAddress,
+        EmulatorCredentials credentials,
+        EmulatorState state,
+        FaultInjector faults,
+        EmulatorSeed? seed,
+        IReadOnlyList<EmulatorRoute> routes)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Credentials = credentials;
+        State = state;
+        Faults = faults;
+        Seed = seed;
+        Routes = routes;
+    }
+
+    /// <summary>The address the emulator listens on, ending in '/', ready for <see cref="HttpClient.BaseAddress"/>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The seeded user's credentials: a Bearer token and an AppId/AppSecret pair.</summary>
+    public EmulatorCredentials Credentials { get; }
+
+    /// <summary>The service state, to arrange data and inspect what requests changed.</summary>
+    public EmulatorState State { get; }
+
+    /// <summary>Fault injection, per operation.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>The seeded demo data, or <see langword="null"/> when seeding was switched off.</summary>
+    public EmulatorSeed? Seed { get; }
+
+    /// <summary>The API routes the emulator serves, as read back from its endpoint table.</summary>
+    public IReadOnlyList<EmulatorRoute> Routes { get; }
+
+    /// <summary>Starts an emulator and waits until it accepts connections.</summary>
+    /// <param name="options">Where to listen, the clock, credentials and seeding; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (for example a non-loopback URL).</exception>
+    /// <exception cref="InvalidOperationException">The emulator does not match the spec it was built with.</exception>
+    public static async Task<KooDriveEmulator> StartAsync(KooDriveEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new KooDriveEmulatorOptions();
+        var url = options.Validate();
+        var time = options.TimeProvider;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(KooDriveEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        if (!options.HandleConsoleSignals)
+        {
+            builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        }
+
+        ConfigureLogging(builder.Logging, options.MinimumLogLevel);
+
+        var state = new EmulatorState(time);
+        state.AddUser(options.UserId);
+        var credentials = new EmulatorCredentials(
+            options.UserId,
+            options.BearerToken ?? state.IssueToken(options.UserId),
+            options.AppId ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            options.AppSecret ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        if (options.BearerToken is not null)
+        {
+            state.AddToken(options.BearerToken, options.UserId);
+        }
+
+        state.RegisterApp(credentials.AppId, credentials.AppSecret);
+        var seed = options.SeedDemoData ? DemoSeeder.Seed(state, options.UserId) : null;
+        var faults = new FaultInjector();
+
+        var app = builder.Build();
+        try
+        {
+            var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+            var authenticator = new RequestAuthenticator(state, time, loggers.CreateLogger<RequestAuthenticator>());
+            var pipeline = new ApiPipeline(state, faults, authenticator, time, loggers.CreateLogger<ApiPipeline>());
+            EmulatorEndpoints.MapApi(app, pipeline);
+            AdminEndpoints.Map(app, state, faults, options.UserId);
+
+            var routes = EmulatorEndpoints.ReadRoutes(app);
+            if (options.VerifySpecAtStartup)
+            {
+                var problems = SpecConformance.Check(SpecLoader.EmbeddedDocument, routes, ApiOperations.All);
+                if (problems.Count > 0)
+                {
+                    throw new InvalidOperationException("The emulator does not match spec/openapi.yaml:\n" + string.Join('\n', problems));
+                }
+            }
+
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new KooDriveEmulator(app, new Uri(address.TrimEnd('/') + "/"), credentials, state, faults, seed, routes);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the emulator stops (Ctrl+C for the command line, or <see cref="DisposeAsync"/>).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes on shutdown.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops listening and releases the port.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    {
+        logging.ClearProviders();
+        if (level == LogLevel.None)
+        {
+            return;
+        }
+
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(level);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+
+namespace KooDrive.Emulator;
+
+/// <summary>How to start a <see cref="KooDriveEmulator"/>.</summary>
+public sealed class KooDriveEmulatorOptions
+{
+    /// <summary>The address <c>dotnet run --project src/KooDrive.Emulator</c> listens on unless <c>--urls</c> says otherwise.</summary>
+    public const string DefaultCommandLineUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The documented example user ID, used for the seeded user unless <see cref="UserId"/> is set.</summary>
+    public const string DefaultUserId = "1505084218764547200";
+
+    /// <summary>
+    /// The loopback address to listen on. The default, <c>http://127.0.0.1:0</c>, picks a free port; read
+    /// the bound address from <see cref="KooDriveEmulator.BaseAddress"/>.
+    /// </summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>The clock for X-Date checks, token and lock expiry, timestamps and IDs.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The seeded user's ID (<c>X-User-Id</c>).</summary>
+    public string UserId { get; set; } = DefaultUserId;
+
+    /// <summary>The seeded user's access token; a random one when <see langword="null"/>.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>The AppId accepted for app signatures; a random one when <see langword="null"/>.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The AppSecret that keys app signatures; a random one when <see langword="null"/>.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Whether to seed a bound device with scopes, a backup record with a live lock, and an album with contents.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Whether startup checks the emulator's routes and models against its embedded copy of spec/openapi.yaml.</summary>
+    public bool VerifySpecAtStartup { get; set; } = true;
+
+    /// <summary>Console logging level; <see cref="LogLevel.None"/> (the default) logs nothing.</summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.None;
+
+    /// <summary>Ctrl+C and SIGTERM stop the emulator: for the command line, not for a test host.</summary>
+    internal bool HandleConsoleSignals { get; set; }
+
+    internal Uri Validate()
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.AbsolutePath != "/")
+        {
+            throw new ArgumentException("Url must be an http URL with no path, e.g. http://127.0.0.1:0.", nameof(Url));
+        }
+
+        var loopback = url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        if (!loopback)
+        {
+            throw new ArgumentException("The emulator only listens on a loopback address (127.0.0.1, [::1] or localhost).", nameof(Url));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(UserId);
+        if (BearerToken is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(BearerToken);
+        }
+
+        if (AppId is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(AppId);
+        }
+
+        if (AppSecret is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(AppSecret);
+        }
+
+        return url;
+    }
+}

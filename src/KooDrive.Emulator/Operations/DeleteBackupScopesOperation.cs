@@ -1,0 +1,53 @@
+using KooDrive.Emulator.Api;
+using KooDrive.Emulator.Models;
+
+namespace KooDrive.Emulator.Operations;
+
+/// <summary>
+/// DELETE /koodrive/ose/v1/backup/device/{deviceId}/scope. IDs may arrive as JSON strings or numbers
+/// (read from their exact digits). Unknown IDs fail with 15000418, repeats with 15000424, in the
+/// documented array shape.
+/// </summary>
+internal static class DeleteBackupScopesOperation
+{
+    public const int MaxScopeIds = 100;
+
+    public static ApiOperation Definition { get; } = new(
+        EmulatorOperations.DeleteBackupScopes,
+        HttpMethods.Delete,
+        "/koodrive/ose/v1/backup/device/{deviceId}/scope",
+        typeof(DeleteBackupScopesRequestModel),
+        typeof(DeleteBackupScopesResponseModel),
+        [],
+        Handle);
+
+    private static ApiResult Handle(ApiRequest request)
+    {
+        if (!request.TryReadJson<DeleteBackupScopesRequestModel>(out var body, out var error))
+        {
+            return error;
+        }
+
+        if (body.ScopeIdList is not { Count: >= 1 and <= MaxScopeIds })
+        {
+            return ApiResult.InvalidParameter($"scopeIdList must hold 1 to {MaxScopeIds} scope IDs.");
+        }
+
+        if (body.ScopeIdList.Any(id => id is null))
+        {
+            return ApiResult.InvalidParameter("scopeIdList must not contain null.");
+        }
+
+        var outcome = request.State.DeleteScopes(request.UserId, request.Route("deviceId"), body.ScopeIdList!);
+        if (outcome is null)
+        {
+            return ApiResult.NotFound();
+        }
+
+        return ApiResult.Ok(new DeleteBackupScopesResponseModel(
+            outcome.Deleted,
+            [.. outcome.Failed.Select(f => new ScopeDeleteFailedInfoModel(f.ScopeId, f.ErrorCode, f.Msg))],
+            ServiceCodes.Success,
+            "success"));
+    }
+}

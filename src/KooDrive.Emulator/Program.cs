@@ -1,0 +1,45 @@
+using System.Globalization;
+using KooDrive.Emulator;
+
+// `dotnet run --project src/KooDrive.Emulator [--urls http://127.0.0.1:5080] [--user-id ..] [--token ..]
+//  [--app-id ..] [--app-secret ..] [--seed true|false] [--log-level Information]`
+var configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
+var options = new KooDriveEmulatorOptions
+{
+    Url = configuration["urls"] ?? KooDriveEmulatorOptions.DefaultCommandLineUrl,
+    UserId = configuration["user-id"] ?? KooDriveEmulatorOptions.DefaultUserId,
+    BearerToken = configuration["token"],
+    AppId = configuration["app-id"],
+    AppSecret = configuration["app-secret"],
+    SeedDemoData = !bool.TryParse(configuration["seed"], out var seed) || seed,
+    MinimumLogLevel = Enum.TryParse<LogLevel>(configuration["log-level"], ignoreCase: true, out var level) ? level : LogLevel.Information,
+    HandleConsoleSignals = true,
+};
+
+await using var emulator = await KooDriveEmulator.StartAsync(options);
+var console = Console.Out;
+
+// These are the emulator's own demo credentials, printed on purpose so a developer can call it.
+console.WriteLine($"KooDrive emulator listening on {emulator.BaseAddress}");
+console.WriteLine("Credentials (send X-User-Id and X-Date with either mode):");
+console.WriteLine($"  X-User-Id      {emulator.Credentials.UserId}");
+console.WriteLine($"  Bearer token   {emulator.Credentials.BearerToken}  (valid while used at least every 20 minutes)");
+console.WriteLine($"  AppId          {emulator.Credentials.AppId}");
+console.WriteLine($"  AppSecret      {emulator.Credentials.AppSecret}");
+if (emulator.Seed is { } data)
+{
+    console.WriteLine("Seeded data:");
+    console.WriteLine($"  device         {data.Device.DeviceId} ({data.Device.DeviceName}, {data.Device.DeviceOS})");
+    foreach (var scope in data.Scopes)
+    {
+        console.WriteLine($"  backup scope   {scope.ScopeId} (module {scope.ModuleCode}: {scope.LocalPath} -> {scope.TargetFolderPath})");
+    }
+
+    console.WriteLine($"  backup record  {data.BackupRecord.RecordId} (module {data.BackupRecord.ModuleCode})");
+    console.WriteLine($"  backup lock    {data.BackupLock.LockId} (live until {data.BackupLock.ExpiresAt.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC)");
+    console.WriteLine($"  album          {data.Album.AlbumId} ({data.Album.Name}: {string.Join(", ", data.Album.ContentIds)})");
+}
+
+console.WriteLine("Admin: GET|POST|DELETE /__emulator/faults; POST /__emulator/tokens|devices|locks|records|albums (docs/emulator.md).");
+console.WriteLine("Press Ctrl+C to stop.");
+await emulator.WaitForShutdownAsync();

@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+
+namespace KooDrive.Emulator.State;
+
+/// <summary>The demo data every started emulator holds unless seeding is switched off.</summary>
+internal static class DemoSeeder
+{
+    private const string FileIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static EmulatorSeed Seed(EmulatorState state, string userId)
+    {
+        var device = state.BindDevice(userId, "20250911", "Magic v3", "android");
+        EmulatorScope[] scopes =
+        [
+            state.AddScope(device.DeviceId, ModuleCodes.FolderBackup, "/storage/emulated/0/Documents", "/Backup/Documents"),
+            state.AddScope(device.DeviceId, ModuleCodes.AlbumBackup, "/storage/emulated/0/DCIM/Camera", "/Backup/Camera"),
+        ];
+        var backupLock = state.CreateBackupLock(userId, ModuleCodes.AddressBookBackup);
+        var record = state.CreateBackupRecord(userId, device.DeviceId, ModuleCodes.AddressBookBackup);
+        var album = state.CreateAlbum(userId, "Holiday", [NewFileId(), NewFileId(), NewFileId()]);
+        return new EmulatorSeed(device, scopes, record, backupLock, album);
+    }
+
+    /// <summary>A file ID shaped like the docs' examples (<c>Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW</c>): 'F' and 32 URL-safe characters.</summary>
+    public static string NewFileId() => "F" + RandomNumberGenerator.GetString(FileIdAlphabet, 32);
+}

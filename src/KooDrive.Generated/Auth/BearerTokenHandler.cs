@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace KooDrive.Generated.Auth;
+
+/// <summary>
+/// Token authentication: asks an <see cref="IAccessTokenProvider"/> for a token on every request and sends
+/// <c>Authorization: Bearer &lt;token&gt;</c>. Tokens are never cached here: KooDrive tokens live 20 minutes
+/// with a sliding window, so the provider decides when to refresh.
+/// </summary>
+/// <remarks>
+/// Any <c>Authorization</c> already on the request is removed. The provider is asked only when both the
+/// <see cref="KooDriveCredentialPolicy"/> and the provider's own <see cref="IAccessTokenProvider.AllowedHostsValidator"/>
+/// allow the request URI; otherwise, or when the provider returns no token, the request is sent without
+/// <c>Authorization</c>. A token containing whitespace or control characters is rejected with an
+/// <see cref="ArgumentException"/> naming the header, without quoting the token.
+/// </remarks>
+public sealed class BearerTokenHandler : DelegatingHandler
+{
+    private readonly IAccessTokenProvider _tokenProvider;
+    private readonly KooDriveCredentialPolicy _policy;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="tokenProvider">The token source, asked once per request.</param>
+    /// <param name="policy">Where credentials may be sent.</param>
+    public BearerTokenHandler(IAccessTokenProvider tokenProvider, KooDriveCredentialPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        ArgumentNullException.ThrowIfNull(policy);
+        _tokenProvider = tokenProvider;
+        _policy = policy;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Authorization = null;
+        var uri = request.RequestUri;
+        if (uri is not null
+            && _policy.AllowsCredentialsFor(uri)
+            && (_tokenProvider.AllowedHostsValidator?.IsUrlHostValid(uri) ?? true))
+        {
+            var token = await _tokenProvider.GetAuthorizationTokenAsync(uri, additionalAuthenticationContext: null, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(token))
+            {
+                if (token.Any(c => char.IsWhiteSpace(c) || HeaderValueGuard.IsControl(c)))
+                {
+                    throw HeaderValueGuard.InvalidHeader(
+                        KooDriveHeaderNames.Authorization,
+                        "The access token returned by the IAccessTokenProvider contains whitespace or a control character, which the 'Authorization' header cannot carry; the request was not sent.");
+                }
+
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+        }
+
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

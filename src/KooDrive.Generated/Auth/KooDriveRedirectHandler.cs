@@ -1,0 +1,111 @@
+using System.Net;
+
+namespace KooDrive.Generated.Auth;
+
+/// <summary>
+/// Follows HTTP redirects itself, so that every hop goes through the inner handlers again and its
+/// credentials are decided afresh for the new URI: a redirect to another host, or to plain HTTP off
+/// loopback, carries no <c>Authorization</c>, and a redirect on the same host is signed for its new path.
+/// Place it outermost, above <see cref="KooDriveHeadersHandler"/>, over a primary handler whose own
+/// automatic redirection is off (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> = false).
+/// </summary>
+/// <remarks>
+/// 301, 302, 303, 307 and 308 with a <c>Location</c> are followed, at most <see cref="MaxRedirects"/> times;
+/// after that the last redirect response is returned. 303 (and 301/302 answering a POST) continue with a GET
+/// without body, as browsers and HttpClient do; 307 and 308 repeat the method and the body. A redirect from
+/// HTTPS to HTTP, or to a scheme other than HTTP(S), is not followed: the redirect response is returned as is.
+/// Each hop keeps the request's headers (including <c>X-Traceid</c>) and options, except
+/// <c>Authorization</c>, <c>Host</c> and <c>X-Date</c>, which the inner handlers set again.
+/// </remarks>
+public sealed class KooDriveRedirectHandler : DelegatingHandler
+{
+    /// <summary>The default maximum number of redirects followed for one request: 5.</summary>
+    public const int DefaultMaxRedirects = 5;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
+    public KooDriveRedirectHandler(int maxRedirects = DefaultMaxRedirects)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRedirects);
+        MaxRedirects = maxRedirects;
+    }
+
+    /// <summary>How many redirects one request may follow.</summary>
+    public int MaxRedirects { get; }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var current = request;
+        for (var hop = 0; hop < MaxRedirects; hop++)
+        {
+            var next = CreateRedirectRequest(current, response);
+            if (next is null)
+            {
+                break;
+            }
+
+            response.Dispose();
+            current = next;
+            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private static HttpRequestMessage? CreateRedirectRequest(HttpRequestMessage current, HttpResponseMessage response)
+    {
+        var status = response.StatusCode;
+        if (status is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
+            || response.Headers.Location is not { } location
+            || current.RequestUri is not { IsAbsoluteUri: true } from)
+        {
+            return null;
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        var isHttp = target.Scheme == Uri.UriSchemeHttp;
+        if (!(isHttp || target.Scheme == Uri.UriSchemeHttps) || (isHttp && from.Scheme == Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var method = current.Method;
+        var keepBody = true;
+        if ((status == HttpStatusCode.SeeOther && method != HttpMethod.Head)
+            || (status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found && method == HttpMethod.Post))
+        {
+            method = HttpMethod.Get;
+            keepBody = false;
+        }
+
+        var next = new HttpRequestMessage(method, target)
+        {
+            Version = current.Version,
+            VersionPolicy = current.VersionPolicy,
+            Content = keepBody ? current.Content : null,
+        };
+
+        foreach (var header in current.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, KooDriveHeaderNames.Authorization, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(header.Key, KooDriveHeaderNames.Date, StringComparison.OrdinalIgnoreCase))
+            {
+                next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        var options = (IDictionary<string, object?>)next.Options;
+        foreach (var option in current.Options)
+        {
+            options[option.Key] = option.Value;
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace KooDrive.Generated.Auth;
+
+/// <summary>
+/// An <see cref="IAccessTokenProvider"/> for a fixed access token, for scripts and tests. It hands the
+/// token out only for an allowed host over HTTPS (plain HTTP on loopback accepted) and returns an empty
+/// string otherwise, so the request goes out without credentials.
+/// </summary>
+/// <remarks>
+/// A KooDrive token expires after 20 minutes without use; long-running applications should implement
+/// <see cref="IAccessTokenProvider"/> over their token source instead. The token never appears in
+/// <see cref="ToString"/> or the debugger display.
+/// </remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class StaticAccessTokenProvider : IAccessTokenProvider
+{
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly string _token;
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="accessToken">The access token (without the <c>Bearer</c> scheme).</param>
+    /// <param name="allowedHosts">
+    /// Hosts the token may be sent to. When none are given, the two documented KooDrive hosts
+    /// (<see cref="KooDriveHosts.Default"/>); a list replaces them rather than adding to them.
+    /// </param>
+    /// <exception cref="ArgumentException">The token is empty or contains whitespace or control characters, or a host is malformed.</exception>
+    public StaticAccessTokenProvider(string accessToken, params IEnumerable<string> allowedHosts)
+    {
+        ArgumentNullException.ThrowIfNull(accessToken);
+        ArgumentNullException.ThrowIfNull(allowedHosts);
+        if (accessToken.Length == 0 || accessToken.Any(c => char.IsWhiteSpace(c) || HeaderValueGuard.IsControl(c)))
+        {
+            throw new ArgumentException("The access token must be non-empty and contain no whitespace or control characters.", nameof(accessToken));
+        }
+
+        var hosts = allowedHosts.ToList();
+        Policy = new KooDriveCredentialPolicy(hosts.Count == 0 ? KooDriveHosts.Default : hosts);
+        AllowedHostsValidator = new AllowedHostsValidator(Policy.AllowedHosts);
+        _token = accessToken;
+    }
+
+    /// <summary>The hosts (and scheme rule) the token is handed out for.</summary>
+    public KooDriveCredentialPolicy Policy { get; }
+
+    /// <inheritdoc />
+    public AllowedHostsValidator AllowedHostsValidator { get; }
+
+    /// <inheritdoc />
+    public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Policy.AllowsCredentialsFor(uri) ? _token : string.Empty);
+    }
+
+    /// <summary>Describes the provider without revealing the token.</summary>
+    /// <returns>The allowed hosts, with the token redacted.</returns>
+    public override string ToString() =>
+        $"StaticAccessTokenProvider {{ Token = [redacted], AllowedHosts = [{string.Join(", ", Policy.AllowedHosts)}] }}";
+}

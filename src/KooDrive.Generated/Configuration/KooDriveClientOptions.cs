@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using KooDrive.Generated.Auth;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace KooDrive.Generated.Configuration;
+
+/// <summary>
+/// Settings of a KooDrive client: where it connects, whom it acts for and how it authenticates.
+/// Set exactly one of <see cref="AccessTokenProvider"/> (token authentication) and
+/// <see cref="AppCredential"/> (app-based authentication).
+/// </summary>
+/// <remarks>
+/// The pipeline copies these values when it is built (<see cref="KooDriveHttpClientFactory"/>); later
+/// changes do not affect a client already created. <see cref="ToString"/> and the debugger display
+/// never show a token or the AppSecret.
+/// </remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class KooDriveClientOptions
+{
+    /// <summary>The international site, <c>https://intl.myhuaweicloud-koodrive.com/</c> (the default <see cref="BaseAddress"/>).</summary>
+    public static Uri InternationalEndpoint { get; } = new("https://" + KooDriveHosts.International + "/");
+
+    /// <summary>The Chinese mainland site, <c>https://cn.myhuaweicloud-koodrive.com/</c>.</summary>
+    public static Uri ChineseMainlandEndpoint { get; } = new("https://" + KooDriveHosts.ChineseMainland + "/");
+
+    /// <summary>The service root requests are resolved against. Must be HTTPS (plain HTTP only on loopback).</summary>
+    public Uri BaseAddress { get; set; } = InternationalEndpoint;
+
+    /// <summary>The KooDrive user ID sent as <c>X-User-Id</c> with every request. Required.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The <c>language</c> header (for example <c>en_us</c>); sent only when set.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Token authentication: the source of access tokens, asked once per request.</summary>
+    public IAccessTokenProvider? AccessTokenProvider { get; set; }
+
+    /// <summary>App-based authentication: the AppId and AppSecret requests are signed with.</summary>
+    public KooDriveAppCredential? AppCredential { get; set; }
+
+    /// <summary>
+    /// Hosts credentials may be sent to, in addition to the host of <see cref="BaseAddress"/>, which is always
+    /// allowed. Defaults to the two documented KooDrive hosts; clear it to allow the base address host only.
+    /// </summary>
+    public ICollection<string> AllowedHosts { get; } = new HashSet<string>(KooDriveHosts.Default, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The local clock <c>X-Date</c> is derived from (tests inject a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How many redirects one request may follow (each hop re-evaluates credentials). Default 5.</summary>
+    public int MaxRedirects { get; set; } = KooDriveRedirectHandler.DefaultMaxRedirects;
+
+    /// <summary>The hosts credentials may actually be sent to: <see cref="AllowedHosts"/> plus the base address host.</summary>
+    /// <returns>The hosts, without duplicates.</returns>
+    public IReadOnlyList<string> GetEffectiveAllowedHosts()
+    {
+        var hosts = new List<string>();
+        if (BaseAddress is { IsAbsoluteUri: true })
+        {
+            hosts.Add(BaseAddress.Host);
+        }
+
+        foreach (var host in AllowedHosts)
+        {
+            if (!hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+            {
+                hosts.Add(host);
+            }
+        }
+
+        return hosts;
+    }
+
+    /// <summary>Lists every problem with these options (empty when they are usable). Messages never contain secrets.</summary>
+    /// <returns>One message per problem, naming the setting.</returns>
+    public IReadOnlyList<string> GetValidationErrors()
+    {
+        var errors = new List<string>();
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
+        {
+            errors.Add("BaseAddress must be an absolute URI such as https://intl.myhuaweicloud-koodrive.com/.");
+        }
+        else
+        {
+            if (!KooDriveCredentialPolicy.IsSecureOrLoopback(BaseAddress))
+            {
+                errors.Add("BaseAddress must use https (plain http is accepted for loopback addresses only): credentials are never sent over plain HTTP.");
+            }
+
+            if (BaseAddress.Query.Length > 0 || BaseAddress.Fragment.Length > 0 || BaseAddress.UserInfo.Length > 0)
+            {
+                errors.Add("BaseAddress must not contain user information, a query or a fragment.");
+            }
+        }
+
+        if (UserId is null)
+        {
+            errors.Add("UserId is required: it is sent as X-User-Id with every request.");
+        }
+        else if (!KooDriveHeadersHandler.IsValidHeaderSetting(UserId))
+        {
+            errors.Add("UserId must be non-empty visible ASCII without leading or trailing spaces.");
+        }
+
+        if (Language is not null && !KooDriveHeadersHandler.IsValidHeaderSetting(Language))
+        {
+            errors.Add("Language must be null (not sent) or non-empty visible ASCII without leading or trailing spaces.");
+        }
+
+        if (AccessTokenProvider is null == AppCredential is null)
+        {
+            errors.Add(AccessTokenProvider is null
+                ? "Set AccessTokenProvider (token authentication) or AppCredential (app-based authentication)."
+                : "Set only one of AccessTokenProvider and AppCredential: a client authenticates one way.");
+        }
+
+        if (AllowedHosts.Any(host => !KooDriveCredentialPolicy.IsValidHost(host)))
+        {
+            errors.Add("AllowedHosts must contain bare host names only (no scheme, path, port, whitespace or control characters).");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add("TimeProvider must not be null.");
+        }
+
+        if (MaxRedirects < 0)
+        {
+            errors.Add("MaxRedirects must not be negative.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws when the options are not usable.</summary>
+    /// <exception cref="ArgumentException">At least one setting is missing or invalid; the message lists them all.</exception>
+    public void Validate()
+    {
+        var errors = GetValidationErrors();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid KooDriveClientOptions: " + string.Join(" ", errors), "options");
+        }
+    }
+
+    /// <summary>Describes the options without revealing credentials.</summary>
+    /// <returns>Base address, user, language, authentication mode and allowed hosts.</returns>
+    public override string ToString()
+    {
+        var mode = (AccessTokenProvider, AppCredential) switch
+        {
+            (not null, null) => "AccessToken",
+            (null, not null) => $"AppSignature (AppId = {AppCredential.AppId})",
+            (null, null) => "none",
+            _ => "ambiguous",
+        };
+        return $"KooDriveClientOptions {{ BaseAddress = {BaseAddress}, UserId = {UserId}, Language = {Language}, Authentication = {mode}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
+    }
+}

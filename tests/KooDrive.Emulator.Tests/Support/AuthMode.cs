@@ -1,0 +1,7 @@
+namespace KooDrive.Emulator.Tests.Support;
+
+public enum AuthMode
+{
+    Bearer,
+    AppSignature,
+}

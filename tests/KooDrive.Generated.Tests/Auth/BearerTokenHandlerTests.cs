@@ -1,0 +1,131 @@
+using KooDrive.Generated.Auth;
+using KooDrive.Generated.Tests.Auth.Support;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace KooDrive.Generated.Tests.Auth;
+
+public class BearerTokenHandlerTests
+{
+    [Fact]
+    public async Task The_token_is_sent_as_Bearer_with_the_common_headers()
+    {
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(), recorder);
+
+        using var response = await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/1842812272691451648", UriKind.Relative));
+
+        var request = recorder.Single;
+        Assert.Equal("Bearer " + TestPipelines.Token, request.Header("Authorization"));
+        Assert.Equal("20251103T070140Z", request.Header("X-Date"));
+        Assert.Equal("1505084218764547200", request.Header("X-User-Id"));
+        Assert.Equal(58, request.Header("X-Traceid")!.Length);
+    }
+
+    [Fact]
+    public async Task The_provider_is_asked_on_every_request_with_the_request_URI()
+    {
+        var provider = new CountingTokenProvider("first-token", "second-token");
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(provider), recorder);
+
+        using (await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/1", UriKind.Relative)))
+        {
+        }
+
+        using (await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/2", UriKind.Relative)))
+        {
+        }
+
+        Assert.Equal(2, provider.Calls);
+        Assert.Equal("Bearer first-token", recorder.Requests[0].Header("Authorization"));
+        Assert.Equal("Bearer second-token", recorder.Requests[1].Header("Authorization"));
+        Assert.Equal(new Uri("https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/backup/device/2"), provider.Uris[1]);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/koodrive/ose/v1/x")]
+    [InlineData("http://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x")]
+    [InlineData("ftp://intl.myhuaweicloud-koodrive.com/x")]
+    public async Task A_request_the_policy_refuses_is_sent_without_asking_the_provider(string uri)
+    {
+        var provider = new CountingTokenProvider("token");
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(provider), recorder);
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+        message.Headers.TryAddWithoutValidation("Authorization", "Bearer set-by-caller");
+
+        using var response = await client.SendAsync(message);
+
+        Assert.Equal(0, provider.Calls);
+        Assert.False(recorder.Single.HasHeader("Authorization"));
+    }
+
+    [Fact]
+    public async Task The_providers_own_allowed_hosts_are_honoured()
+    {
+        var provider = new CountingTokenProvider("token") { AllowedHostsValidator = new AllowedHostsValidator([KooDriveHosts.ChineseMainland]) };
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(provider), recorder);
+
+        using (await client.GetAsync(new Uri("https://intl.myhuaweicloud-koodrive.com/x")))
+        {
+        }
+
+        using (await client.GetAsync(new Uri("https://cn.myhuaweicloud-koodrive.com/x")))
+        {
+        }
+
+        Assert.Equal(1, provider.Calls);
+        Assert.False(recorder.Requests[0].HasHeader("Authorization"));
+        Assert.Equal("Bearer token", recorder.Requests[1].Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Plain_HTTP_to_an_allowed_loopback_host_carries_the_token()
+    {
+        var recorder = new RecordingHandler();
+        var options = TestPipelines.Bearer(new StaticAccessTokenProvider("loop-token", "127.0.0.1"), baseAddress: new Uri("http://127.0.0.1:5000/"));
+        using var client = TestPipelines.Client(options, recorder);
+
+        using var response = await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative));
+
+        Assert.Equal("Bearer loop-token", recorder.Single.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task An_empty_token_sends_no_Authorization()
+    {
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(new CountingTokenProvider("")), recorder);
+
+        using var response = await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative));
+
+        Assert.False(recorder.Single.HasHeader("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("Zq9Secret\r\nX-Injected: yes")]
+    [InlineData("Zq9Secret\nmore")]
+    [InlineData("Zq9Secret more")]
+    [InlineData("Zq9Secret\u0000")]
+    public async Task A_token_that_would_corrupt_the_header_is_rejected_without_quoting_it(string token)
+    {
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(new CountingTokenProvider(token)), recorder);
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative)));
+
+        Assert.Equal("Authorization", exception.ParamName);
+        Assert.DoesNotContain("Zq9Secret", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9Secret", exception.ToString(), StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Fact]
+    public void Constructor_rejects_nulls()
+    {
+        var policy = new KooDriveCredentialPolicy([KooDriveHosts.International]);
+        Assert.Throws<ArgumentNullException>(() => new BearerTokenHandler(null!, policy));
+        Assert.Throws<ArgumentNullException>(() => new BearerTokenHandler(new StaticAccessTokenProvider("t"), null!));
+    }
+}
