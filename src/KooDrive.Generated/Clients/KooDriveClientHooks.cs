@@ -14,7 +14,7 @@ internal static class KooDriveClientHooks
     /// <summary>Before sending: validates path, header and query parameters, and tags the request with its operation.</summary>
     public static Task PrepareAsync(HttpRequestMessage request)
     {
-        if (RequestParameterValidator.Validate(request, EmbeddedSpec.Model) is { } operation)
+        if (RequestParameterValidator.Validate(request, EmbeddedSpec.Rules) is { } operation)
         {
             request.Options.Set(ResponseInspector.OperationKey, operation);
         }

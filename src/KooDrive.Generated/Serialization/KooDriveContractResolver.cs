@@ -18,12 +18,12 @@ namespace KooDrive.Generated.Serialization;
 /// </remarks>
 internal sealed class KooDriveContractResolver : DefaultContractResolver
 {
-    private static readonly Lazy<KooDriveContractResolver> Shared = new(() => new KooDriveContractResolver(EmbeddedSpec.Model));
+    private static readonly Lazy<KooDriveContractResolver> Shared = new(() => new KooDriveContractResolver(EmbeddedSpec.Rules));
 
     private readonly ConcurrentDictionary<Type, bool> _containsIds = new();
     private readonly IdAwareObjectConverter _idConverter;
 
-    public KooDriveContractResolver(SpecModel spec)
+    public KooDriveContractResolver(SpecRules spec)
     {
         Spec = spec;
         _idConverter = new IdAwareObjectConverter(this);
@@ -31,7 +31,7 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
 
     public static KooDriveContractResolver Instance => Shared.Value;
 
-    public SpecModel Spec { get; }
+    public SpecRules Spec { get; }
 
     /// <summary>The spec schema of a generated DTO type, or null for any other type.</summary>
     public SpecSchema? SchemaFor(Type type) =>

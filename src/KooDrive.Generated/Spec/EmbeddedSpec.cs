@@ -16,17 +16,17 @@ internal static class EmbeddedSpec
 {
     internal const string ResourceName = "KooDrive.Generated.openapi.json";
 
-    private static readonly Lazy<SpecModel> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SpecRules> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static SpecModel Model => Loaded.Value;
+    public static SpecRules Rules => Loaded.Value;
 
-    private static SpecModel Load()
+    private static SpecRules Load()
     {
         using var stream = typeof(EmbeddedSpec).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException(
                 $"The embedded spec '{ResourceName}' is missing from {typeof(EmbeddedSpec).Assembly.GetName().Name}; the assembly was built without it.");
         using var text = new StreamReader(stream);
         using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        return SpecModel.Load(JObject.Load(json));
+        return SpecRules.Load(JObject.Load(json));
     }
 }

@@ -14,7 +14,7 @@ namespace KooDrive.Generated.Validation;
 internal static class RequestParameterValidator
 {
     /// <summary>The operation the request calls, or null when the spec has none (nothing to check then).</summary>
-    public static SpecOperation? Validate(HttpRequestMessage request, SpecModel spec)
+    public static SpecOperation? Validate(HttpRequestMessage request, SpecRules spec)
     {
         if (request.RequestUri is not { } uri)
         {

@@ -91,9 +91,10 @@ public class GeneratedClientTests : EmulatorTest
     {
         var client = new BackupClient(Harness.Client(AuthMode.Bearer));
 
-        var error = await Assert.ThrowsAsync<KooDriveApiException<KooDriveResult>>(() => client.UnbindDeviceAsync(Harness.Emulator.State.NewId()));
+        // HTTP 400 maps to its typed exception (issue 4), carrying the envelope's code and message.
+        var error = await Assert.ThrowsAsync<KooDriveBadRequestException>(() => client.UnbindDeviceAsync(Harness.Emulator.State.NewId()));
 
         Assert.Equal(400, error.StatusCode);
-        Assert.Equal(13000309, error.Result.Code);
+        Assert.Equal("13000309", error.ServiceCode);
     }
 }

@@ -14,7 +14,7 @@ public class SpecDrivenRulesTests
     [Fact]
     public void The_embedded_spec_has_every_operation_parameter_and_constraint_of_spec_openapi_yaml()
     {
-        var embedded = EmbeddedSpec.Model;
+        var embedded = EmbeddedSpec.Rules;
         var checkedParameters = 0;
         foreach (var (path, item) in SpecDocument.Document.Paths)
         {
@@ -56,7 +56,7 @@ public class SpecDrivenRulesTests
     [InlineData("DELETE", "koodrive/ose/v2/backup/device/1", null)]
     public void A_request_is_matched_to_its_spec_operation_by_method_and_path(string method, string url, string? operationId)
     {
-        Assert.Equal(operationId, EmbeddedSpec.Model.FindOperation(method, url)?.OperationId);
+        Assert.Equal(operationId, EmbeddedSpec.Rules.FindOperation(method, url)?.OperationId);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class SpecDrivenRulesTests
         stricter.SelectToken("components.parameters.DeviceId.schema")!["minLength"] = 5;
         var request = new HttpRequestMessage(HttpMethod.Delete, new Uri("koodrive/ose/v1/backup/device/1234", UriKind.Relative));
 
-        Assert.NotNull(RequestParameterValidator.Validate(request, EmbeddedSpec.Model));
-        var error = Assert.Throws<KooDriveValidationException>(() => RequestParameterValidator.Validate(request, SpecModel.Load(stricter)));
+        Assert.NotNull(RequestParameterValidator.Validate(request, EmbeddedSpec.Rules));
+        var error = Assert.Throws<KooDriveValidationException>(() => RequestParameterValidator.Validate(request, SpecRules.Load(stricter)));
         Assert.Equal("deviceId", error.ParamName);
         Assert.Contains("minLength 5", error.Message, StringComparison.Ordinal);
     }
@@ -81,8 +81,8 @@ public class SpecDrivenRulesTests
         var request = new HttpRequestMessage(HttpMethod.Delete, new Uri("koodrive/ose/v1/backup/record/1", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("x-backup-lock-id", "not-a-lock@999");
 
-        Assert.NotNull(RequestParameterValidator.Validate(request, EmbeddedSpec.Model));
-        var error = Assert.Throws<KooDriveValidationException>(() => RequestParameterValidator.Validate(request, SpecModel.Load(stricter)));
+        Assert.NotNull(RequestParameterValidator.Validate(request, EmbeddedSpec.Rules));
+        var error = Assert.Throws<KooDriveValidationException>(() => RequestParameterValidator.Validate(request, SpecRules.Load(stricter)));
         Assert.Equal("backupLockId", error.ParamName);
     }
 
@@ -92,7 +92,7 @@ public class SpecDrivenRulesTests
         var changed = LoadEmbedded();
         changed.SelectToken("components.schemas.ScopeBaseInfo")!["x-koodrive-not-both-empty"]!.Parent!.Remove();
         changed.SelectToken("components.schemas.DeleteAlbumContentsRequest.properties.ids.items")!["maxLength"] = 3;
-        var resolver = new KooDriveContractResolver(SpecModel.Load(changed));
+        var resolver = new KooDriveContractResolver(SpecRules.Load(changed));
         var bothEmpty = new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo() } };
         var longId = new DeleteAlbumContentsRequest { Ids = { "abcd" } };
 
@@ -111,7 +111,7 @@ public class SpecDrivenRulesTests
         changed.SelectToken("components.schemas.BoundDeviceEntity.properties.machineCode")!["x-koodrive-id"] = true;
         changed.SelectToken("components.schemas.BoundDeviceEntity.properties.deviceId")!["x-koodrive-id"]!.Parent!.Remove();
         var settings = KooDriveJsonSettings.Create();
-        settings.ContractResolver = new KooDriveContractResolver(SpecModel.Load(changed));
+        settings.ContractResolver = new KooDriveContractResolver(SpecRules.Load(changed));
 
         var entity = Newtonsoft.Json.JsonConvert.DeserializeObject<BoundDeviceEntity>("""{"deviceId":"d-1","machineCode":2.0250911E7}""", settings)!;
 

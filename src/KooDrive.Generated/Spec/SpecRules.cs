@@ -7,7 +7,7 @@ namespace KooDrive.Generated.Spec;
 /// query parameter constraints, request bodies and success responses, and the schemas' <c>x-koodrive-*</c>
 /// extensions and array item constraints (which the generated data annotations cannot carry).
 /// </summary>
-internal sealed class SpecModel
+internal sealed class SpecRules
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
@@ -15,7 +15,7 @@ internal sealed class SpecModel
     private readonly Dictionary<string, SpecSchema?> _schemas = new(StringComparer.Ordinal);
     private readonly Lock _schemasLock = new();
 
-    private SpecModel(JObject document)
+    private SpecRules(JObject document)
     {
         _document = document;
         Operations = ReadOperations().ToArray();
@@ -23,10 +23,10 @@ internal sealed class SpecModel
 
     public IReadOnlyList<SpecOperation> Operations { get; }
 
-    public static SpecModel Load(JObject document)
+    public static SpecRules Load(JObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new SpecModel(document);
+        return new SpecRules(document);
     }
 
     /// <summary>The operation a request with this method and relative URL calls, or null.</summary>
