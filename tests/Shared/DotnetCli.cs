@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KooDrive.Generated.Tests.Support;
+namespace KooDrive.Testing;
 
 /// <summary>Runs the dotnet CLI as a child process, isolated from the test host's MSBuild environment.</summary>
 internal static class DotnetCli

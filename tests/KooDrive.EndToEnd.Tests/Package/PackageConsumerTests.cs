@@ -1,0 +1,120 @@
+using System.Globalization;
+using KooDrive.Emulator;
+using KooDrive.EndToEnd.Tests.Support;
+
+namespace KooDrive.EndToEnd.Tests.Package;
+
+/// <summary>
+/// Proves the package is real: `dotnet pack`, then a throwaway console project outside the solution
+/// references the .nupkg from a local folder feed, builds, and calls the emulator.
+/// </summary>
+[Trait("Category", "Package")]
+public sealed class PackageConsumerTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "koodrive-consumer-" + Guid.NewGuid().ToString("N"));
+
+    // A unique version, so NuGet's global cache can never hand back an older build of the package.
+    private readonly string _version = "0.0.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_console_project_referencing_the_packed_nupkg_calls_the_emulator()
+    {
+        var feed = Path.Combine(_work, "feed");
+        var pack = DotnetCli.Run(RepoPaths.Root, Timeout, "pack", RepoPaths.PackageProject, "-c", "Release", "-o", feed, $"-p:Version={_version}", "-nologo");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"KooDrive.Generated.{_version}.nupkg")), pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"KooDrive.Generated.{_version}.snupkg")), pack.Output);
+
+        var app = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(app);
+        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), NuGetConfig(feed));
+        await File.WriteAllTextAsync(Path.Combine(app, "Consumer.csproj"), ConsumerProject(_version));
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), ConsumerProgram);
+
+        var build = DotnetCli.Run(app, Timeout, "build", "-c", "Release", "-nologo");
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        await using var emulator = await KooDriveEmulator.StartAsync();
+        var deviceId = emulator.Seed!.Device.DeviceId;
+        var run = DotnetCli.Run(
+            app,
+            Timeout,
+            "run", "-c", "Release", "--no-build", "--",
+            emulator.BaseAddress.ToString(), emulator.Credentials.UserId, emulator.Credentials.AppId, emulator.Credentials.AppSecret, deviceId);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains($"unbound {deviceId}", run.Output, StringComparison.Ordinal);
+        Assert.Empty(emulator.State.GetDevices(emulator.Credentials.UserId));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+            var cached = Path.Combine(
+                Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+                "koodrive.generated",
+                _version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Leftover temp files are harmless; a failing Dispose would hide the test's own result.
+        }
+    }
+
+    private static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="local"><package pattern="KooDrive.Generated" /></packageSource>
+            <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    private static string ConsumerProject(string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="KooDrive.Generated" Version="{version}" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private const string ConsumerProgram = """
+        using KooDrive.Generated;
+        using KooDrive.Generated.Auth;
+        using KooDrive.Generated.Configuration;
+
+        var (baseAddress, userId, appId, appSecret, deviceId) = (args[0], args[1], args[2], args[3], args[4]);
+        var options = new KooDriveClientOptions
+        {
+            BaseAddress = new Uri(baseAddress),
+            UserId = userId,
+            AppCredential = new KooDriveAppCredential(appId, appSecret),
+        };
+
+        using var http = KooDriveHttpClientFactory.Create(options);
+        IBackupClient backup = new BackupClient(http);
+        var result = await backup.UnbindDeviceAsync(deviceId);
+        Console.WriteLine($"code {result.Code}; unbound {result.Data?.DeviceId}");
+        return result.Code == 0 ? 0 : 1;
+        """;
+}
