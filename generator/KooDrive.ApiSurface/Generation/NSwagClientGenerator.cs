@@ -29,7 +29,14 @@ public static class NSwagClientGenerator
         try
         {
             // Same variables as the MSBuild target; NSwag splits them on ',' and '=' without quoting.
-            var variables = $"Spec={RequireVariableSafe(spec, nameof(specPath))},Output={RequireVariableSafe(output, nameof(specPath))},Namespace={RequireVariableSafe(clientNamespace, nameof(clientNamespace))}";
+            RequireVariableSafe(spec, nameof(specPath));
+            RequireVariableSafe(clientNamespace, nameof(clientNamespace));
+            if (output.IndexOfAny([',', '=']) >= 0)
+            {
+                throw new InvalidOperationException($"The temporary folder '{Path.GetTempPath()}' contains ',' or '=', which NSwag's variable syntax cannot carry; set TMPDIR to another folder.");
+            }
+
+            var variables = $"Spec={spec},Output={output},Namespace={clientNamespace}";
             var document = await NSwagDocument.LoadWithTransformationsAsync(config, variables).ConfigureAwait(false);
             await document.ExecuteAsync().ConfigureAwait(false);
 
@@ -50,8 +57,11 @@ public static class NSwagClientGenerator
         return File.Exists(full) ? full : throw new ArgumentException($"No file at '{full}'.", parameterName);
     }
 
-    private static string RequireVariableSafe(string value, string parameterName) =>
-        value.IndexOfAny([',', '=']) < 0
-            ? value
-            : throw new ArgumentException($"'{value}' contains ',' or '=', which NSwag's variable syntax cannot carry.", parameterName);
+    private static void RequireVariableSafe(string value, string parameterName)
+    {
+        if (value.IndexOfAny([',', '=']) >= 0)
+        {
+            throw new ArgumentException($"'{value}' contains ',' or '=', which NSwag's variable syntax cannot carry.", parameterName);
+        }
+    }
 }

@@ -233,7 +233,14 @@ internal static class SymbolRenderer
 
         var enumType = type.TypeKind == TypeKind.Enum
             ? type as INamedTypeSymbol
-            : (type as INamedTypeSymbol)?.TypeArguments.FirstOrDefault(t => t.TypeKind == TypeKind.Enum) as INamedTypeSymbol;
+            : type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0] as INamedTypeSymbol
+                : null;
+        if (enumType?.TypeKind != TypeKind.Enum)
+        {
+            enumType = null;
+        }
+
         if (enumType is not null)
         {
             var member = enumType.GetMembers().OfType<IFieldSymbol>()

@@ -47,6 +47,7 @@ public class PublicApiPrinterTests
                 }
 
                 public void Refs(ref int a, out int b, in int c, params string[] rest) { b = 0; }
+                public void Defaults(Color? maybe = Color.Green, Color odd = (Color)8, double ratio = 0.5, char mark = '"') { }
                 public T Pick<T>(T value) where T : class, IComparable, new() => value;
                 public static Dto operator +(Dto left, Dto right) => left;
                 public static explicit operator int(Dto value) => 0;
@@ -126,6 +127,7 @@ public class PublicApiPrinterTests
     [Theory]
     [InlineData("Sample.Dto.FetchAsync(string id, int? limit = null, Sample.Color color = Sample.Color.Red, string mode = \"fast\", System.Threading.CancellationToken cancellationToken = default): public System.Threading.Tasks.Task<string?>")]
     [InlineData("Sample.Dto.Refs(ref int a, out int b, in int c, params string[] rest): public void")]
+    [InlineData("Sample.Dto.Defaults(Sample.Color? maybe = Sample.Color.Green, Sample.Color odd = (Sample.Color)8, double ratio = 0.5, char mark = '\"'): public void")]
     [InlineData("Sample.Dto.Pick<T>(T value): public T where T : class, System.IComparable, new()")]
     [InlineData("Sample.Dto.operator +(Sample.Dto left, Sample.Dto right): public static Sample.Dto")]
     [InlineData("Sample.Dto.explicit operator int(Sample.Dto value): public static")]
