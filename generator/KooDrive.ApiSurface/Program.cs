@@ -1,0 +1,3 @@
+using KooDrive.ApiSurface;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

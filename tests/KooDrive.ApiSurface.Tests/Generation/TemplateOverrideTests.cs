@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using KooDrive.ApiSurface.Generation;
+using KooDrive.Generated.Tests.Support;
+
+namespace KooDrive.ApiSurface.Tests.Generation;
+
+/// <summary>
+/// generator/Templates overrides NSwag's templates to add XML documentation. These tests hold that each
+/// copied template is its NSwag original plus doc-comment lines, so an NSwag upgrade that changes a template
+/// fails here (re-copy the new original and re-apply the docs) instead of silently keeping old code.
+/// </summary>
+public partial class TemplateOverrideTests
+{
+    private static readonly string TemplateDirectory = Path.Combine(RepoPaths.Generator, "Templates");
+
+    /// <summary>
+    /// Full-template overrides that deliberately change generated code, with the reason. They are exempt from
+    /// the docs-only rule and must be re-diffed by hand against NSwag's original on every NSwag upgrade.
+    /// (Hook templates, whose originals are empty, such as Class.Property.Annotations, need no entry.)
+    /// </summary>
+    private static readonly Dictionary<string, string> ApprovedCodeChanges = new(StringComparer.Ordinal);
+
+    public static TheoryData<string> Overrides()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(TemplateDirectory, "*.liquid").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Overrides))]
+    public void An_override_is_its_NSwag_original_plus_documentation_lines_only(string template)
+    {
+        var original = NSwagTemplates.Embedded(template);
+        Assert.True(original is not null, $"generator/Templates/{template}.liquid overrides no template of NSwag {NSwagTemplates.NSwagVersion}; remove it or fix its name.");
+        if (original.Trim().Length == 0 || ApprovedCodeChanges.ContainsKey(template))
+        {
+            // An empty hook exists to be filled with code; an approved change is reviewed by hand.
+            return;
+        }
+
+        var overrideLines = Lines(File.ReadAllText(Path.Combine(TemplateDirectory, template + ".liquid")));
+        var originalLines = Lines(original);
+
+        // Walk the override: every original line must appear, in order; anything else must be documentation.
+        var next = 0;
+        var added = new List<string>();
+        foreach (var line in overrideLines)
+        {
+            if (next < originalLines.Count && line == originalLines[next])
+            {
+                next++;
+            }
+            else
+            {
+                added.Add(line);
+            }
+        }
+
+        if (next < originalLines.Count)
+        {
+            Assert.Fail(
+                $"generator/Templates/{template}.liquid no longer contains NSwag {NSwagTemplates.NSwagVersion}'s original from line {next + 1} on " +
+                $"(\"{originalLines[next].Trim()}\"). After an NSwag upgrade, copy the new original and re-apply the doc comments.");
+        }
+
+        Assert.All(added, line => Assert.True(IsDocumentation(line), $"generator/Templates/{template}.liquid adds a line that is not documentation: \"{line.Trim()}\""));
+    }
+
+    [Fact]
+    public void The_NSwag_configuration_uses_the_template_directory()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Generator, "nswag.json")));
+        var directory = config.RootElement.GetProperty("codeGenerators").GetProperty("openApiToCSharpClient").GetProperty("templateDirectory").GetString();
+
+        Assert.Equal(TemplateDirectory, Path.GetFullPath(Path.Combine(RepoPaths.Generator, directory!)));
+    }
+
+    [Fact]
+    public void In_process_generation_uses_the_NSwag_version_of_the_build()
+    {
+        var packages = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props"));
+        var msbuildVersion = packages.Descendants("PackageVersion")
+            .Single(e => (string?)e.Attribute("Include") == "NSwag.MSBuild")
+            .Attribute("Version")!.Value;
+
+        Assert.Equal(msbuildVersion, NSwagTemplates.NSwagVersion);
+    }
+
+    [Theory]
+    [InlineData("/// <summary>", true)]
+    [InlineData("    /// <param name=\"x\">{{ Description }}{% if A %} more{% endif %}</param>", true)]
+    [InlineData("{%- if enum.Description != null -%}", true)]
+    [InlineData("{% endif -%}", true)]
+    [InlineData("", true)]
+    [InlineData("    public int X { get; }", false)]
+    [InlineData("{% template Client.Class.Body %}", false)]
+    [InlineData("/// {% template Evil %}", false)]
+    [InlineData("{% if A %}public int X;{% endif %}", false)]
+    public void Only_comment_lines_and_bare_Liquid_conditions_count_as_documentation(string line, bool expected) =>
+        Assert.Equal(expected, IsDocumentation(line));
+
+    private static bool IsDocumentation(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Contains("{% template", StringComparison.Ordinal) || trimmed.Contains("{%- template", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return trimmed.Length == 0 || trimmed.StartsWith("///", StringComparison.Ordinal) || LiquidTagOnly().IsMatch(trimmed);
+    }
+
+    private static List<string> Lines(string text)
+    {
+        var normalized = text.TrimStart('\uFEFF').Replace("\r", string.Empty, StringComparison.Ordinal).TrimEnd('\n');
+        return normalized.Length == 0 ? [] : normalized.Split('\n').ToList();
+    }
+
+    // One Liquid control tag alone on its line: it can include or skip lines, never emit code itself.
+    [GeneratedRegex(@"^\{%-?\s*(if|elsif|else|endif|unless|endunless)\b[^%]*-?%\}$")]
+    private static partial Regex LiquidTagOnly();
+}
