@@ -8,6 +8,8 @@ namespace KooDrive.ApiSurface.Generation;
 /// <summary>
 /// Compiles generated client code on its own with Roslyn (NSwag's own test pattern): the .NET framework and
 /// Newtonsoft.Json as the only references, nullable enabled, XML documentation checked, every warning kept.
+/// Hooks the generator configuration requires the package to implement are supplied as private no-ops
+/// (<see cref="RequiredHookStubs"/>).
 /// </summary>
 public static class ClientCompiler
 {
@@ -25,14 +27,13 @@ public static class ClientCompiler
     public static ClientCompilation Compile(string source, string assemblyName = NSwagClientGenerator.DefaultNamespace, string fileName = "KooDriveClient.g.cs")
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tree = CSharpSyntaxTree.ParseText(
-            source,
-            new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose),
-            path: fileName);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: fileName);
+        SyntaxTree[] trees = RequiredHookStubs.For(tree, parseOptions) is { } hooks ? [tree, hooks] : [tree];
 
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [tree],
+            trees,
             [.. FrameworkReferences.All, NewtonsoftJson],
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,

@@ -1,6 +1,6 @@
 namespace KooDrive.Generated;
 
-/// <summary>The body of <see cref="IBackupClient.DeleteBackupScopesAsync"/>: the scopes to delete.</summary>
+// The type's summary comes from the spec (components.schemas.DeleteBackupScopesRequest.description).
 public partial class DeleteBackupScopesRequest
 {
     /// <summary>A request for these scope IDs, given as <see cref="KooDriveId"/> (or <see cref="long"/>) values.</summary>

@@ -1,0 +1,63 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KooDrive.ApiSurface.Generation;
+
+/// <summary>
+/// With <c>generatePrepareRequestAndProcessResponseAsAsyncMethods</c> (generator/nswag.json), NSwag's clients call
+/// <c>PrepareRequestAsync</c> and <c>ProcessResponseAsync</c>, which are not partial: the package implements them in
+/// handwritten files. To compile generated code on its own, this supplies the contract the generator demands as
+/// private no-op methods, only for hooks a client calls and does not define. They are private, so the printed
+/// surface is the generated code's alone.
+/// </summary>
+internal static class RequiredHookStubs
+{
+    private static readonly Dictionary<string, string[]> Signatures = new(StringComparer.Ordinal)
+    {
+        ["PrepareRequestAsync"] =
+        [
+            "private static global::System.Threading.Tasks.Task PrepareRequestAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, global::System.Text.StringBuilder urlBuilder, global::System.Threading.CancellationToken cancellationToken) => global::System.Threading.Tasks.Task.CompletedTask;",
+            "private static global::System.Threading.Tasks.Task PrepareRequestAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpRequestMessage request, string url, global::System.Threading.CancellationToken cancellationToken) => global::System.Threading.Tasks.Task.CompletedTask;",
+        ],
+        ["ProcessResponseAsync"] =
+        [
+            "private static global::System.Threading.Tasks.Task ProcessResponseAsync(global::System.Net.Http.HttpClient client, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) => global::System.Threading.Tasks.Task.CompletedTask;",
+        ],
+    };
+
+    /// <summary>The stub source for <paramref name="generated"/>, or <see langword="null"/> when nothing is missing.</summary>
+    public static SyntaxTree? For(SyntaxTree generated, CSharpParseOptions options)
+    {
+        var source = new StringBuilder();
+        foreach (var type in generated.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+        {
+            var called = type.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Select(i => i.Expression is IdentifierNameSyntax name ? name.Identifier.ValueText : null)
+                .Where(name => name is not null && Signatures.ContainsKey(name))
+                .ToHashSet(StringComparer.Ordinal);
+            var defined = type.Members.OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+            var missing = called.Where(name => !defined.Contains(name!)).Order(StringComparer.Ordinal).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var ns = type.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+            source.Append(ns is null ? string.Empty : $"namespace {ns}\n{{\n")
+                .Append($"partial class {type.Identifier.ValueText}\n{{\n");
+            foreach (var name in missing)
+            {
+                foreach (var signature in Signatures[name!])
+                {
+                    source.Append("    ").Append(signature).Append('\n');
+                }
+            }
+
+            source.Append("}\n").Append(ns is null ? string.Empty : "}\n");
+        }
+
+        return source.Length == 0 ? null : CSharpSyntaxTree.ParseText(source.ToString(), options, path: "KooDriveClient.RequiredHooks.cs");
+    }
+}
