@@ -92,6 +92,13 @@ internal static class SpecConformance
 
     private static void CheckValue(string where, Type type, IOpenApiSchema schema, List<string> problems, HashSet<string> visited)
     {
+        // allOf of one schema only adds a description or nullable to it: check the schema it wraps.
+        if (schema is not OpenApiSchemaReference && schema.AllOf is [var wrapped] && schema.Properties is not { Count: > 0 })
+        {
+            CheckValue(where, type, wrapped, problems, visited);
+            return;
+        }
+
         var referenceId = ReferenceId(schema);
         if (IsObject(schema))
         {
