@@ -123,7 +123,7 @@ internal sealed class SurfaceSnapshot
               accept:  {AcceptCommand}
                   or:  cp {Relative(MismatchPath)} {Relative(SnapshotPath)}
             and commit the .snap with the change that caused it. If you did not mean to change it, the lines above
-            are what your change did to consumers. Walk-through: docs/regenerating.md.
+            are what your change did to consumers. Walk-through: README.md, "Regenerating after a doc update".
             """;
     }
 

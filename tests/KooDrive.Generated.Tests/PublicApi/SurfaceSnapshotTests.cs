@@ -51,7 +51,7 @@ public sealed class SurfaceSnapshotTests : IDisposable
         Assert.Contains("(-1 +2 lines)", error.Message, StringComparison.Ordinal);
         Assert.Contains("git diff --no-index", error.Message, StringComparison.Ordinal);
         Assert.Contains(snapshot.AcceptCommand, error.Message, StringComparison.Ordinal);
-        Assert.Contains("docs/regenerating.md", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Regenerating after a doc update", error.Message, StringComparison.Ordinal);
         // Snapshooter leaves the new listing for review; copying it over the snapshot accepts it.
         Assert.Equal(string.Join("\n", After) + "\n", File.ReadAllText(snapshot.MismatchPath));
     }
