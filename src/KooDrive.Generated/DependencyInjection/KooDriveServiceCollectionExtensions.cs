@@ -119,8 +119,8 @@ public static class KooDriveServiceCollectionExtensions
             }
         });
 
-        // IHttpClientFactory's own logging may sit inside the signing handler; it must never print the credential.
-        builder.RedactLoggedHeaders([KooDriveHeaderNames.Authorization]);
+        // IHttpClientFactory's own logging stays as it is: it runs before the signing handlers (they are
+        // appended after every builder action) and redacts every header value by default.
         return builder;
     }
 

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace KooDrive.Generated.Tests.Resilience.Support;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that also records the due time of every timer created on it, so a test
-/// can wait until the retry strategy has started its delay before advancing the clock past it.
+/// A <see cref="FakeTimeProvider"/> that also records the due time of every timer started on it (created
+/// with one, or given one later through <see cref="ITimer.Change"/>, as Task.Delay and CancelAfter do), so a
+/// test can wait until the retry strategy has started its delay before advancing the clock past it.
 /// </summary>
 internal sealed class TimerRecordingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
@@ -24,12 +25,8 @@ internal sealed class TimerRecordingTimeProvider(DateTimeOffset start) : FakeTim
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        lock (_gate)
-        {
-            _dueTimes.Add(dueTime);
-        }
-
-        return base.CreateTimer(callback, state, dueTime, period);
+        Record(dueTime);
+        return new RecordingTimer(this, base.CreateTimer(callback, state, dueTime, period));
     }
 
     /// <summary>Waits (in real time, bounded) until a timer with the given due time exists.</summary>
@@ -46,6 +43,30 @@ internal sealed class TimerRecordingTimeProvider(DateTimeOffset start) : FakeTim
             () => (delays = [.. DueTimes.Where(d => !timeouts.Contains(d))]).Length > index,
             $"retry delay #{index + 1}; timers so far: {string.Join(", ", DueTimes)}");
         return delays[index];
+    }
+
+    private void Record(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            lock (_gate)
+            {
+                _dueTimes.Add(dueTime);
+            }
+        }
+    }
+
+    private sealed class RecordingTimer(TimerRecordingTimeProvider owner, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            owner.Record(dueTime);
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
 
