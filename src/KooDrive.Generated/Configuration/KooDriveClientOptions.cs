@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Resilience;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace KooDrive.Generated.Configuration;
@@ -49,6 +50,9 @@ public sealed class KooDriveClientOptions
 
     /// <summary>How many redirects one request may follow (each hop re-evaluates credentials). Default 5.</summary>
     public int MaxRedirects { get; set; } = KooDriveRedirectHandler.DefaultMaxRedirects;
+
+    /// <summary>Retries and timeouts (configuration keys under <c>Resilience</c>).</summary>
+    public KooDriveResilienceOptions Resilience { get; } = new();
 
     /// <summary>The hosts credentials may actually be sent to: <see cref="AllowedHosts"/> plus the base address host.</summary>
     /// <returns>The hosts, without duplicates.</returns>
@@ -110,7 +114,7 @@ public sealed class KooDriveClientOptions
         if (AccessTokenProvider is null == AppCredential is null)
         {
             errors.Add(AccessTokenProvider is null
-                ? "Set AccessTokenProvider (token authentication) or AppCredential (app-based authentication)."
+                ? "Set AccessTokenProvider (token authentication) or AppCredential (app-based authentication; in configuration, the AppId and AppSecret keys)."
                 : "Set only one of AccessTokenProvider and AppCredential: a client authenticates one way.");
         }
 
@@ -128,6 +132,8 @@ public sealed class KooDriveClientOptions
         {
             errors.Add("MaxRedirects must not be negative.");
         }
+
+        errors.AddRange(Resilience.GetValidationErrors());
 
         return errors;
     }

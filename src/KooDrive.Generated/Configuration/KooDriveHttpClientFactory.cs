@@ -1,15 +1,22 @@
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Observability;
+using KooDrive.Generated.Resilience;
+using Microsoft.Extensions.Logging;
 
 namespace KooDrive.Generated.Configuration;
 
 /// <summary>
-/// Builds the HTTP pipeline of a KooDrive client without dependency injection.
+/// Builds the HTTP pipeline of a KooDrive client without dependency injection. It is the same pipeline
+/// <c>services.AddKooDriveClient(...)</c> builds: same handlers, same order, same validation.
 /// </summary>
 /// <remarks>
-/// Handler order, outermost first: <see cref="KooDriveRedirectHandler"/> → <see cref="KooDriveHeadersHandler"/>
-/// (X-Traceid, X-User-Id, language, X-Date, clock correction) → <see cref="KooDriveSigningHandler"/> or
-/// <see cref="BearerTokenHandler"/> → the primary handler, whose own redirection must be off. A retry
-/// (resilience) handler belongs outside all of them, so that every attempt gets a fresh X-Date and signature.
+/// Handler order, outermost first: <see cref="KooDriveDiagnosticsHandler"/> (span, logs, trace ID) →
+/// <see cref="KooDriveUserAgentHandler"/> → the resilience handler (retries and timeouts, unless
+/// <see cref="KooDriveResilienceOptions.Enabled"/> is false) → <see cref="KooDriveRedirectHandler"/> →
+/// <see cref="KooDriveHeadersHandler"/> (X-Traceid, X-User-Id, language, X-Date, clock correction) →
+/// <see cref="KooDriveSigningHandler"/> or <see cref="BearerTokenHandler"/> → the primary handler, whose own
+/// redirection must be off. The retry is outside the headers and signing handlers, so every attempt gets a
+/// fresh X-Date and signature.
 /// </remarks>
 /// <example>
 /// <code>
@@ -18,7 +25,7 @@ namespace KooDrive.Generated.Configuration;
 ///     UserId = "1505084218764547200",
 ///     AppCredential = new KooDriveAppCredential(appId, appSecret),
 /// };
-/// using var http = KooDriveHttpClientFactory.Create(options);
+/// using var http = KooDriveHttpClientFactory.Create(options, loggerFactory: myLoggerFactory);
 /// var backup = new BackupClient(http);
 /// </code>
 /// </example>
@@ -31,16 +38,21 @@ public static class KooDriveHttpClientFactory
     /// recording handler. An <see cref="HttpClientHandler"/> or <see cref="SocketsHttpHandler"/> must have
     /// automatic redirection off. The returned client owns and disposes it.
     /// </param>
-    /// <returns>The client, with <see cref="HttpClient.BaseAddress"/> ending in <c>/</c>.</returns>
+    /// <param name="loggerFactory">Where the SDK logs (category <see cref="KooDriveTelemetry.LoggerCategoryName"/>); nothing is logged when null.</param>
+    /// <returns>
+    /// The client, with <see cref="HttpClient.BaseAddress"/> ending in <c>/</c>. Its <see cref="HttpClient.Timeout"/>
+    /// is infinite when resilience is enabled (the pipeline's <see cref="KooDriveResilienceOptions.TotalTimeout"/>
+    /// applies instead), otherwise HttpClient's default of 100 seconds.
+    /// </returns>
     /// <exception cref="ArgumentException">The options are invalid, or the inner handler follows redirects itself.</exception>
-    public static HttpClient Create(KooDriveClientOptions options, HttpMessageHandler? innerHandler = null)
+    public static HttpClient Create(KooDriveClientOptions options, HttpMessageHandler? innerHandler = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var primary = innerHandler ?? CreatePrimaryHandler();
-        ThrowIfFollowsRedirects(primary, nameof(innerHandler));
+        KooDrivePipeline.ThrowIfFollowsRedirects(primary, message => new ArgumentException(message, nameof(innerHandler)));
 
-        var handlers = CreateHandlers(options, new KooDriveClock(options.TimeProvider));
+        var handlers = CreateHandlers(options, new KooDriveClock(options.TimeProvider), loggerFactory);
         for (var i = 0; i < handlers.Count - 1; i++)
         {
             handlers[i].InnerHandler = handlers[i + 1];
@@ -49,33 +61,28 @@ public static class KooDriveHttpClientFactory
         handlers[^1].InnerHandler = primary;
         return new HttpClient(handlers[0], disposeHandler: true)
         {
-            BaseAddress = WithTrailingSlash(options.BaseAddress),
+            BaseAddress = KooDrivePipeline.WithTrailingSlash(options.BaseAddress),
+            Timeout = KooDrivePipeline.GetHttpClientTimeout(options),
         };
     }
 
     /// <summary>
-    /// Creates the KooDrive delegating handlers, outermost first and not yet linked, for a host that
-    /// composes its own pipeline (for example <c>IHttpClientFactory</c>'s <c>AddHttpMessageHandler</c>).
+    /// Creates all the KooDrive delegating handlers, outermost first and not yet linked, for a host that
+    /// composes its own pipeline. <see cref="Create"/> and <c>AddKooDriveClient</c> use exactly these.
     /// </summary>
     /// <param name="options">The client settings; validated first.</param>
     /// <param name="clock">The server clock estimate, to be shared by every pipeline of the same service.</param>
-    /// <returns>Redirect, headers and authentication handlers, in that order.</returns>
+    /// <param name="loggerFactory">Where the SDK logs; nothing is logged when null.</param>
+    /// <returns>
+    /// Diagnostics, User-Agent, resilience (when enabled), redirect, headers and authentication handlers, in that order.
+    /// </returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(KooDriveClientOptions options, KooDriveClock clock)
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-        var policy = new KooDriveCredentialPolicy(options.GetEffectiveAllowedHosts());
-        DelegatingHandler authentication = options.AppCredential is { } credential
-            ? new KooDriveSigningHandler(credential, policy)
-            : new BearerTokenHandler(options.AccessTokenProvider!, policy);
-        return
-        [
-            new KooDriveRedirectHandler(options.MaxRedirects),
-            new KooDriveHeadersHandler(options.UserId!, clock, options.Language),
-            authentication,
-        ];
+        return [.. KooDrivePipeline.CreateOuterHandlers(options, clock, loggerFactory), .. KooDrivePipeline.CreateInnerHandlers(options, clock)];
     }
 
     /// <summary>
@@ -91,29 +98,4 @@ public static class KooDriveHttpClientFactory
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
     };
-
-    private static void ThrowIfFollowsRedirects(HttpMessageHandler handler, string paramName)
-    {
-        var current = handler;
-        while (current is DelegatingHandler { InnerHandler: { } inner })
-        {
-            current = inner;
-        }
-
-        var followsRedirects = current switch
-        {
-            SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
-            HttpClientHandler client => client.AllowAutoRedirect,
-            _ => false,
-        };
-        if (followsRedirects)
-        {
-            throw new ArgumentException(
-                "The primary handler must not follow redirects itself (set AllowAutoRedirect = false): the KooDrive pipeline follows them so that credentials are re-evaluated for every hop.",
-                paramName);
-        }
-    }
-
-    private static Uri WithTrailingSlash(Uri baseAddress) =>
-        baseAddress.AbsolutePath.EndsWith('/') ? baseAddress : new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
 }

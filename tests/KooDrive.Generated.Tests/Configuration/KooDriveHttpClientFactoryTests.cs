@@ -1,6 +1,8 @@
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
+using KooDrive.Generated.Observability;
 using KooDrive.Generated.Tests.Auth.Support;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace KooDrive.Generated.Tests.Configuration;
 
@@ -31,16 +33,44 @@ public class KooDriveHttpClientFactoryTests
     }
 
     [Fact]
-    public void Handlers_come_outermost_first_redirect_then_headers_then_authentication()
+    public void Handlers_come_outermost_first_diagnostics_user_agent_resilience_then_redirect_headers_authentication()
     {
         var clock = new KooDriveClock();
 
-        var signing = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Signing(), clock);
-        var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(), clock);
+        var signing = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Signing(resilience: true), clock);
+        var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(resilience: true), clock);
 
-        Assert.Equal([typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)], signing.Select(h => h.GetType()));
-        Assert.Equal([typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)], bearer.Select(h => h.GetType()));
-        Assert.Same(clock, ((KooDriveHeadersHandler)signing[1]).Clock);
+        Assert.Equal(
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
+            signing.Select(h => h.GetType()));
+        Assert.Equal(
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
+            bearer.Select(h => h.GetType()));
+        Assert.Same(clock, signing.OfType<KooDriveHeadersHandler>().Single().Clock);
+    }
+
+    [Fact]
+    public void Disabling_resilience_removes_the_resilience_handler_and_restores_the_default_client_timeout()
+    {
+        var options = TestPipelines.Signing(resilience: false);
+
+        var handlers = KooDriveHttpClientFactory.CreateHandlers(options, new KooDriveClock());
+        using var client = KooDriveHttpClientFactory.Create(options, new RecordingHandler());
+
+        Assert.DoesNotContain(handlers, h => h is ResilienceHandler);
+        Assert.Equal(TimeSpan.FromSeconds(100), client.Timeout);
+        using var resilient = KooDriveHttpClientFactory.Create(TestPipelines.Signing(resilience: true), new RecordingHandler());
+        Assert.Equal(Timeout.InfiniteTimeSpan, resilient.Timeout);
+    }
+
+    [Fact]
+    public void A_primary_handler_that_follows_redirects_is_refused()
+    {
+        using var primary = new SocketsHttpHandler();
+
+        var exception = Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(TestPipelines.Signing(), primary));
+
+        Assert.Equal("innerHandler", exception.ParamName);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
     /// <summary>Builds the response for the n-th request (1-based); 200 with a success envelope when null.</summary>
     public Func<HttpRequestMessage, int, HttpResponseMessage>? Respond { get; set; }
 
+    /// <summary>Builds the response asynchronously, observing the attempt's cancellation; takes precedence over <see cref="Respond"/>.</summary>
+    public Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>>? RespondAsync { get; set; }
+
     /// <summary>Thrown instead of answering, when set.</summary>
     public Exception? Throw { get; set; }
 
@@ -81,7 +84,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
             throw Throw;
         }
 
-        var response = Respond?.Invoke(request, count) ?? Success();
+        var response = RespondAsync is not null
+            ? await RespondAsync(request, count, cancellationToken)
+            : Respond?.Invoke(request, count) ?? Success();
         response.RequestMessage ??= request;
         return response;
     }

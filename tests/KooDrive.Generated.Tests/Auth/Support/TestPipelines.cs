@@ -17,21 +17,33 @@ internal static class TestPipelines
 
     public static FakeTimeProvider Time() => new(VectorTime);
 
-    public static KooDriveClientOptions Signing(TimeProvider? time = null, Uri? baseAddress = null) => new()
+    // The authentication tests count single exchanges over a fake clock, on which a retry delay would never
+    // elapse; so their pipelines have no resilience handler unless asked. Retries are tested in Resilience/.
+    public static KooDriveClientOptions Signing(TimeProvider? time = null, Uri? baseAddress = null, bool resilience = false)
     {
-        BaseAddress = baseAddress ?? KooDriveClientOptions.InternationalEndpoint,
-        UserId = UserId,
-        AppCredential = new KooDriveAppCredential(IndependentSigner.AppId, IndependentSigner.AppSecret),
-        TimeProvider = time ?? Time(),
-    };
+        var options = new KooDriveClientOptions
+        {
+            BaseAddress = baseAddress ?? KooDriveClientOptions.InternationalEndpoint,
+            UserId = UserId,
+            AppCredential = new KooDriveAppCredential(IndependentSigner.AppId, IndependentSigner.AppSecret),
+            TimeProvider = time ?? Time(),
+        };
+        options.Resilience.Enabled = resilience;
+        return options;
+    }
 
-    public static KooDriveClientOptions Bearer(IAccessTokenProvider? provider = null, TimeProvider? time = null, Uri? baseAddress = null) => new()
+    public static KooDriveClientOptions Bearer(IAccessTokenProvider? provider = null, TimeProvider? time = null, Uri? baseAddress = null, bool resilience = false)
     {
-        BaseAddress = baseAddress ?? KooDriveClientOptions.InternationalEndpoint,
-        UserId = UserId,
-        AccessTokenProvider = provider ?? new StaticAccessTokenProvider(Token),
-        TimeProvider = time ?? Time(),
-    };
+        var options = new KooDriveClientOptions
+        {
+            BaseAddress = baseAddress ?? KooDriveClientOptions.InternationalEndpoint,
+            UserId = UserId,
+            AccessTokenProvider = provider ?? new StaticAccessTokenProvider(Token),
+            TimeProvider = time ?? Time(),
+        };
+        options.Resilience.Enabled = resilience;
+        return options;
+    }
 
     public static HttpClient Client(KooDriveClientOptions options, RecordingHandler recorder) =>
         KooDriveHttpClientFactory.Create(options, recorder);

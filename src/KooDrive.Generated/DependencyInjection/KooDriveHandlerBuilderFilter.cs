@@ -1,0 +1,41 @@
+using KooDrive.Generated.Auth;
+using KooDrive.Generated.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
+namespace KooDrive.Generated.DependencyInjection;
+
+/// <summary>
+/// Appends the per-attempt KooDrive handlers (redirect, headers, authentication) to the KooDrive client's
+/// pipeline after every other configuration has run, so that they always sit directly above the primary
+/// handler, and refuses a primary handler that follows redirects itself.
+/// </summary>
+/// <remarks>
+/// A filter runs around all of a client's configuration actions, whatever order the consumer registered
+/// them in. Handlers a consumer adds with <c>AddHttpMessageHandler</c> therefore land between the resilience
+/// handler and the signing handlers: they see every attempt, and cannot push the retry inside the signer.
+/// </remarks>
+internal sealed class KooDriveHandlerBuilderFilter : IHttpMessageHandlerBuilderFilter
+{
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return builder =>
+        {
+            next(builder);
+            if (!string.Equals(builder.Name, KooDriveServiceCollectionExtensions.HttpClientName, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            KooDrivePipeline.ThrowIfFollowsRedirects(builder.PrimaryHandler, message => new InvalidOperationException(
+                message + " A handler set with ConfigurePrimaryHttpMessageHandler on the KooDrive client must have AllowAutoRedirect = false."));
+            var options = KooDriveServiceCollectionExtensions.GetOptions(builder.Services);
+            var clock = builder.Services.GetRequiredService<KooDriveClock>();
+            foreach (var handler in KooDrivePipeline.CreateInnerHandlers(options, clock))
+            {
+                builder.AdditionalHandlers.Add(handler);
+            }
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using KooDrive.Generated.Auth;
+
+namespace KooDrive.Generated.Resilience;
+
+/// <summary>Reads the wait a server asks for in <c>Retry-After</c>, in either of its two forms.</summary>
+/// <remarks>
+/// Microsoft.Extensions.Http.Resilience's own <c>ShouldRetryAfterHeader</c> subtracts the local system clock
+/// from an HTTP-date, which is wrong by the whole client/server clock offset (the very offset
+/// <see cref="KooDriveClock"/> exists to learn) and ignores an injected <see cref="TimeProvider"/>. Here an
+/// HTTP-date is measured against the response's own <c>Date</c> (both are server time), else against the
+/// server time estimated by the clock.
+/// </remarks>
+internal static class RetryAfter
+{
+    /// <summary>The delay the response asks for; false when it has no usable <c>Retry-After</c>.</summary>
+    public static bool TryGetDelay(HttpResponseMessage response, KooDriveClock clock, out TimeSpan delay)
+    {
+        delay = TimeSpan.Zero;
+        switch (response.Headers.RetryAfter)
+        {
+            case { Delta: { } delta }:
+                delay = delta;
+                break;
+            case { Date: { } date }:
+                var serverNow = response.Headers.Date ?? clock.GetServerUtcNow();
+                delay = date - serverNow;
+                break;
+            default:
+                return false;
+        }
+
+        // A date in the past means "now".
+        if (delay < TimeSpan.Zero)
+        {
+            delay = TimeSpan.Zero;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Xml.Linq;
+using KooDrive.Generated.Tests.Packaging.Support;
+using KooDrive.Generated.Tests.Support;
+
+namespace KooDrive.Generated.Tests.Packaging;
+
+/// <summary>
+/// Runs <c>dotnet pack src/KooDrive.Generated -c Release</c> in throwaway copies of the repository and opens
+/// what it produced: the package, its symbols, and the PDB inside them.
+/// </summary>
+[Trait("Category", "Build")]
+public class PackageTests
+{
+    private const string GeneratedFile = "KooDriveClient.g.cs";
+    private const string HandwrittenFile = "KooDriveClientOptions.cs";
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(1);
+
+    private static string Value(XElement metadata, string name) =>
+        metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+    [Fact]
+    public void The_package_carries_the_assembly_XML_docs_README_license_and_runtime_dependencies_only()
+    {
+        using var repo = RepoCopy.Create();
+
+        var packed = PackedPackage.Pack(repo.Root, "packages");
+
+        Assert.Contains("lib/net10.0/KooDrive.Generated.dll", packed.Entries());
+        Assert.Contains("lib/net10.0/KooDrive.Generated.xml", packed.Entries());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Src, "KooDrive.Generated", "README.md")), packed.Read("README.md"));
+        var docs = XDocument.Load(new MemoryStream(packed.Read("lib/net10.0/KooDrive.Generated.xml")));
+        Assert.Contains(docs.Descendants("member"), m => (string?)m.Attribute("name") == "M:KooDrive.Generated.DependencyInjection.KooDriveServiceCollectionExtensions.AddKooDriveClient(Microsoft.Extensions.DependencyInjection.IServiceCollection,System.Action{KooDrive.Generated.Configuration.KooDriveClientOptions})");
+
+        var metadata = packed.Nuspec();
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        Assert.Contains("Microsoft.Extensions.Http.Resilience", dependencies);
+        Assert.Contains("Newtonsoft.Json", dependencies);
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("NSwag", StringComparison.Ordinal) || d.StartsWith("Microsoft.SourceLink", StringComparison.Ordinal));
+
+        Assert.Contains("lib/net10.0/KooDrive.Generated.pdb", packed.Entries(symbols: true));
+    }
+
+    [Fact]
+    public void Without_a_GitHub_origin_the_symbols_embed_every_source_file_including_the_generated_client_and_packing_is_reproducible()
+    {
+        using var repo = RepoCopy.Create();
+
+        var first = PackedPackage.Pack(repo.Root, "first");
+        Directory.Delete(Path.Combine(repo.Root, "src", "KooDrive.Generated", "bin"), recursive: true);
+        Directory.Delete(Path.Combine(repo.Root, "src", "KooDrive.Generated", "obj"), recursive: true);
+        var second = PackedPackage.Pack(repo.Root, "second");
+
+        var pdb = first.Pdb();
+        Assert.Null(pdb.SourceLink);
+        var generated = Assert.Single(pdb.Documents, d => d.Key.EndsWith(GeneratedFile, StringComparison.Ordinal));
+        Assert.Contains("public partial class BackupClient", generated.Value, StringComparison.Ordinal);
+        Assert.Contains(pdb.Documents, d => d.Key.EndsWith(HandwrittenFile, StringComparison.Ordinal) && d.Value is not null);
+        Assert.All(pdb.Documents.Where(d => d.Key.EndsWith(".cs", StringComparison.Ordinal)), d => Assert.NotNull(d.Value));
+
+        var dll = first.Read("lib/net10.0/KooDrive.Generated.dll");
+        using (var pe = new PEReader(new MemoryStream(dll)))
+        {
+            Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
+        }
+
+        Assert.Equal(dll, second.Read("lib/net10.0/KooDrive.Generated.dll"));
+        Assert.Equal(File.ReadAllBytes(first.Package), File.ReadAllBytes(second.Package));
+        Assert.Equal(File.ReadAllBytes(first.Symbols), File.ReadAllBytes(second.Symbols));
+    }
+
+    [Fact]
+    public void From_a_GitHub_clone_on_CI_SourceLink_maps_tracked_files_and_the_untracked_generated_client_is_embedded()
+    {
+        using var repo = RepoCopy.Create();
+        File.Copy(Path.Combine(RepoPaths.Root, ".gitignore"), Path.Combine(repo.Root, ".gitignore"));
+        Git(repo.Root, "init", "-q");
+        Git(repo.Root, "remote", "add", "origin", "https://github.com/koodrive-generated/KooDrive.Generated.git");
+        Git(repo.Root, "add", "-A");
+        Git(repo.Root, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "snapshot");
+        var commit = Git(repo.Root, "rev-parse", "HEAD").Trim();
+
+        var packed = PackedPackage.Pack(repo.Root, "packages", "-p:ContinuousIntegrationBuild=true");
+
+        var pdb = packed.Pdb();
+        Assert.NotNull(pdb.SourceLink);
+        var map = JsonDocument.Parse(pdb.SourceLink).RootElement.GetProperty("documents").EnumerateObject().Single();
+        Assert.Equal("/_/*", map.Name);
+        Assert.Equal($"https://raw.githubusercontent.com/koodrive-generated/KooDrive.Generated/{commit}/*", map.Value.GetString());
+        var generated = Assert.Single(pdb.Documents, d => d.Key.EndsWith(GeneratedFile, StringComparison.Ordinal));
+        Assert.Contains("public partial class AlbumClient", generated.Value, StringComparison.Ordinal);
+        var handwritten = Assert.Single(pdb.Documents, d => d.Key.EndsWith(HandwrittenFile, StringComparison.Ordinal));
+        Assert.Null(handwritten.Value);
+        Assert.Equal("/_/src/KooDrive.Generated/Configuration/" + HandwrittenFile, handwritten.Key);
+        Assert.All(pdb.Documents.Keys, path => Assert.StartsWith("/_/", path, StringComparison.Ordinal));
+
+        var repository = packed.Nuspec().Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal(commit, (string?)repository.Attribute("commit"));
+    }
+
+    private static string Git(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(GitTimeout), $"git {string.Join(' ', args)} did not finish");
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error.Result}");
+        return output.Result;
+    }
+}
