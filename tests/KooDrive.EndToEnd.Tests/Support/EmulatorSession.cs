@@ -36,6 +36,11 @@ internal sealed class EmulatorSession : IAsyncDisposable
             BaseAddress = emulator.BaseAddress,
             UserId = emulator.Credentials.UserId,
         };
+
+        // The real retry pipeline, on a short leash: backoff in milliseconds, and any Retry-After over a
+        // second is handed back to the caller rather than waited for.
+        options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
+        options.Resilience.MaxDelay = TimeSpan.FromSeconds(1);
         if (mode == AuthMode.Bearer)
         {
             options.AccessTokenProvider = new StaticAccessTokenProvider(emulator.Credentials.BearerToken, emulator.BaseAddress.Host);
