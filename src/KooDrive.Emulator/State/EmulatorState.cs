@@ -274,15 +274,22 @@ public sealed partial class EmulatorState
     /// <param name="name">Album name.</param>
     /// <param name="contentIds">Content (file) IDs to put in the album.</param>
     /// <param name="isManual">A manual album (type 2) by default; a collection album (type 1) otherwise.</param>
+    /// <param name="albumId">A chosen ID (digits, unused), e.g. to replay a documented example; a new one when <see langword="null"/>.</param>
     /// <returns>The album.</returns>
-    public EmulatorAlbum CreateAlbum(string userId, string name, IEnumerable<string> contentIds, bool isManual = true)
+    public EmulatorAlbum CreateAlbum(string userId, string name, IEnumerable<string> contentIds, bool isManual = true, string? albumId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(contentIds);
+        RequireDigits(albumId, nameof(albumId));
         lock (_gate)
         {
             RequireUser(userId);
-            var entry = new AlbumEntry(_ids.Next(), userId, name, isManual, [.. contentIds.Distinct(StringComparer.Ordinal)]);
+            if (albumId is not null && _albums.ContainsKey(albumId))
+            {
+                throw new ArgumentException("An album with this ID already exists.", nameof(albumId));
+            }
+
+            var entry = new AlbumEntry(albumId ?? _ids.Next(), userId, name, isManual, [.. contentIds.Distinct(StringComparer.Ordinal)]);
             _albums.Add(entry.AlbumId, entry);
             return entry.Snapshot();
         }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace KooDrive.Generated.Tests.Packaging.Support;
+namespace KooDrive.Testing;
 
 /// <summary>
 /// A C# code block of a README, compiled with Roslyn as a console program against the assemblies this
@@ -37,6 +37,20 @@ internal sealed partial class ReadmeProgram : IDisposable
 
     public static IReadOnlyList<string> CSharpBlocks(string markdown) =>
         [.. CSharpBlock().Matches(markdown.ReplaceLineEndings("\n")).Select(m => m.Groups["code"].Value)];
+
+    /// <summary>The C# blocks of the section under the level-2 heading <paramref name="heading"/>.</summary>
+    public static IReadOnlyList<string> CSharpBlocks(string markdown, string heading)
+    {
+        var text = markdown.ReplaceLineEndings("\n");
+        var start = text.IndexOf("\n## " + heading + "\n", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var end = text.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
+        return CSharpBlocks(end < 0 ? text[start..] : text[start..end]);
+    }
 
     public static ReadmeProgram Compile(string code, string name)
     {
