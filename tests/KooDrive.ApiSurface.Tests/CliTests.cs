@@ -1,6 +1,5 @@
 using KooDrive.ApiSurface.Generation;
 using KooDrive.ApiSurface.Tests.Surface;
-using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.ApiSurface.Tests;
 

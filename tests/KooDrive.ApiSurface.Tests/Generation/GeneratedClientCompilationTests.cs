@@ -1,5 +1,4 @@
 using KooDrive.ApiSurface.Generation;
-using KooDrive.Generated.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace KooDrive.ApiSurface.Tests.Generation;

@@ -1,5 +1,4 @@
 using KooDrive.ApiSurface.Surface;
-using KooDrive.Generated.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace KooDrive.ApiSurface.Tests.Generation;

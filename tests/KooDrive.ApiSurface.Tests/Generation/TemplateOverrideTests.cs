@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using KooDrive.ApiSurface.Generation;
-using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.ApiSurface.Tests.Generation;
 

@@ -63,7 +63,7 @@ public class AuthenticationTests : EmulatorTest
     [InlineData(AuthMode.AppSignature)]
     public async Task An_X_Date_more_than_15_minutes_old_is_refused(AuthMode mode)
     {
-        var xDateTooOld = TestSigner.XDate(Harness.Clock.GetUtcNow() - TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        var xDateTooOld = ReferenceSigner.XDate(Harness.Clock.GetUtcNow() - TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(mode), HttpMethod.Delete, UnbindPath, configure: r => r.Options.Set(TestAuthHandler.XDateOverride, xDateTooOld));
 
@@ -73,7 +73,7 @@ public class AuthenticationTests : EmulatorTest
     [Fact]
     public async Task An_X_Date_exactly_15_minutes_old_is_still_accepted()
     {
-        var xDate = TestSigner.XDate(Harness.Clock.GetUtcNow() - TimeSpan.FromMinutes(15));
+        var xDate = ReferenceSigner.XDate(Harness.Clock.GetUtcNow() - TimeSpan.FromMinutes(15));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.AppSignature), HttpMethod.Delete, UnbindPath, configure: r => r.Options.Set(TestAuthHandler.XDateOverride, xDate));
 
@@ -85,7 +85,7 @@ public class AuthenticationTests : EmulatorTest
     [InlineData(AuthMode.AppSignature)]
     public async Task An_X_Date_in_the_future_is_refused(AuthMode mode)
     {
-        var xDate = TestSigner.XDate(Harness.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var xDate = ReferenceSigner.XDate(Harness.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(mode), HttpMethod.Delete, UnbindPath, configure: r => r.Options.Set(TestAuthHandler.XDateOverride, xDate));
 
@@ -299,8 +299,8 @@ public class AuthenticationTests : EmulatorTest
     {
         var uri = new Uri(Harness.Emulator.BaseAddress, UnbindPath);
         var credentials = Harness.Emulator.Credentials;
-        var canonical = TestSigner.CanonicalRequest("DELETE", uri, uri.Authority, TestSigner.XDate(Harness.Clock.GetUtcNow()), credentials.UserId, []);
-        return TestSigner.Authorization(credentials.AppId, credentials.AppSecret, canonical);
+        var canonical = ReferenceSigner.CanonicalRequest("DELETE", uri, uri.Authority, ReferenceSigner.XDate(Harness.Clock.GetUtcNow()), credentials.UserId, []);
+        return ReferenceSigner.Authorization(credentials.AppId, credentials.AppSecret, canonical);
     }
 
     private Task<ApiResponse> SendSigned(
@@ -317,13 +317,13 @@ public class AuthenticationTests : EmulatorTest
         path ??= UnbindPath;
         userId ??= credentials.UserId;
         var uri = new Uri(Harness.Emulator.BaseAddress, path);
-        var xDate = TestSigner.XDate(Harness.Clock.GetUtcNow());
+        var xDate = ReferenceSigner.XDate(Harness.Clock.GetUtcNow());
         var body = signedBody is null ? [] : System.Text.Encoding.UTF8.GetBytes(signedBody);
-        var canonical = TestSigner.CanonicalRequest("DELETE", uri, signedHost ?? uri.Authority, xDate, userId, body);
-        var authorization = TestSigner.Authorization(appId ?? credentials.AppId, appSecret ?? credentials.AppSecret, canonical);
+        var canonical = ReferenceSigner.CanonicalRequest("DELETE", uri, signedHost ?? uri.Authority, xDate, userId, body);
+        var authorization = ReferenceSigner.Authorization(appId ?? credentials.AppId, appSecret ?? credentials.AppSecret, canonical);
         if (signedHeadersList is not null)
         {
-            authorization = authorization.Replace("SignedHeaders=" + TestSigner.SignedHeaders, "SignedHeaders=" + signedHeadersList, StringComparison.Ordinal);
+            authorization = authorization.Replace("SignedHeaders=" + ReferenceSigner.SignedHeaders, "SignedHeaders=" + signedHeadersList, StringComparison.Ordinal);
         }
 
         return EmulatorHarness.SendAsync(Harness.RawClient(), HttpMethod.Delete, path, sentBody ?? signedBody, r =>

@@ -70,10 +70,10 @@ public class SigningVectorTests
         var vector = SigningVectors.All[name];
         var uri = new Uri(new Uri("https://" + SigningVectors.Host), vector.Target);
 
-        var canonical = TestSigner.CanonicalRequest(vector.Method, uri, SigningVectors.Host, SigningVectors.XDate, SigningVectors.UserId, vector.BodyBytes);
+        var canonical = ReferenceSigner.CanonicalRequest(vector.Method, uri, SigningVectors.Host, SigningVectors.XDate, SigningVectors.UserId, vector.BodyBytes);
 
         Assert.Equal(vector.CanonicalRequest, canonical);
-        Assert.Equal(vector.Authorization, TestSigner.Authorization(SigningVectors.AppId, SigningVectors.AppSecret, canonical));
+        Assert.Equal(vector.Authorization, ReferenceSigner.Authorization(SigningVectors.AppId, SigningVectors.AppSecret, canonical));
     }
 
     private static (RequestAuthenticator Authenticator, DefaultHttpContext Context) Arrange(SigningVectors.Vector vector, string authorization, byte[] body)

@@ -63,7 +63,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     {
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Emulator.Credentials.BearerToken);
         request.Headers.Add("X-User-Id", UserId);
-        request.Headers.Add("X-Date", TestSigner.XDate(Clock.GetUtcNow()));
+        request.Headers.Add("X-Date", ReferenceSigner.XDate(Clock.GetUtcNow()));
     }
 
     public async ValueTask DisposeAsync()

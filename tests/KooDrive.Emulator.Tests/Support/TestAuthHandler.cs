@@ -28,7 +28,7 @@ internal sealed class TestAuthHandler(AuthMode mode, EmulatorCredentials credent
             request.Content = exact;
         }
 
-        var xDate = request.Options.TryGetValue(XDateOverride, out var chosen) ? chosen : TestSigner.XDate(clock.GetUtcNow());
+        var xDate = request.Options.TryGetValue(XDateOverride, out var chosen) ? chosen : ReferenceSigner.XDate(clock.GetUtcNow());
         request.Headers.Add("X-Date", xDate);
         if (!request.Options.TryGetValue(OmitUserId, out var omit) || !omit)
         {
@@ -43,8 +43,8 @@ internal sealed class TestAuthHandler(AuthMode mode, EmulatorCredentials credent
         {
             var uri = request.RequestUri!;
             var host = request.Headers.Host ?? uri.Authority;
-            var canonical = TestSigner.CanonicalRequest(request.Method.Method, uri, host, xDate, credentials.UserId, body);
-            request.Headers.TryAddWithoutValidation("Authorization", TestSigner.Authorization(credentials.AppId, credentials.AppSecret, canonical));
+            var canonical = ReferenceSigner.CanonicalRequest(request.Method.Method, uri, host, xDate, credentials.UserId, body);
+            request.Headers.TryAddWithoutValidation("Authorization", ReferenceSigner.Authorization(credentials.AppId, credentials.AppSecret, canonical));
         }
 
         return await base.SendAsync(request, cancellationToken);

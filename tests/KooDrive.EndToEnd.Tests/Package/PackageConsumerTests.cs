@@ -1,6 +1,5 @@
 using System.Globalization;
 using KooDrive.Emulator;
-using KooDrive.EndToEnd.Tests.Support;
 
 namespace KooDrive.EndToEnd.Tests.Package;
 

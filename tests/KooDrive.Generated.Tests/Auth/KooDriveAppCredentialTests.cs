@@ -52,6 +52,6 @@ public class KooDriveAppCredentialTests
 
         var result = signer.Sign("GET", uri, [new("x-date", "20251103T070140Z"), new("x-user-id", "1")], []);
 
-        Assert.Equal(Support.IndependentSigner.Signature(result.CanonicalRequest, "密钥-ü"), result.Signature);
+        Assert.Equal(ReferenceSigner.Signature("密钥-ü", result.CanonicalRequest), result.Signature);
     }
 }

@@ -130,10 +130,10 @@ public class KooDriveRequestSignerVectorTests
         _ = name;
         _ = hashedCanonicalRequest;
         var requestUri = new Uri(uri);
-        var canonical = IndependentSigner.CanonicalRequest(method, requestUri, requestUri.Authority, "20251103T070140Z", "1505084218764547200", body is null ? null : Encoding.UTF8.GetBytes(body));
+        var canonical = ReferenceSigner.CanonicalRequest(method, requestUri, requestUri.Authority, "20251103T070140Z", "1505084218764547200", body is null ? null : Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(canonicalRequest, canonical);
-        Assert.Equal(signature, IndependentSigner.Signature(canonical));
+        Assert.Equal(signature, ReferenceSigner.Signature(IndependentSigner.AppSecret, canonical));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class KooDriveRequestSignerVectorTests
         var result = signer.Sign("DELETE", uri, VectorHeaders(uri), []);
 
         Assert.NotEqual("e27b805167e76e82e2fdd23f179fdab64a24d1dd34cee44be2259c143efe97f3", result.Signature);
-        Assert.Equal(IndependentSigner.Signature(result.CanonicalRequest, "otherSecret"), result.Signature);
+        Assert.Equal(ReferenceSigner.Signature("otherSecret", result.CanonicalRequest), result.Signature);
     }
 
     private static KeyValuePair<string, string>[] VectorHeaders(Uri uri) =>

@@ -99,14 +99,14 @@ public class KooDriveSigningHandlerTests
 
         var received = Assert.Single(server.Received);
         Assert.Equal($"127.0.0.1:{server.Port}", received.Header("Host"));
-        var canonical = IndependentSigner.CanonicalRequest(
+        var canonical = ReferenceSigner.CanonicalRequest(
             received.Method,
             new Uri("http://" + received.Header("Host") + received.Target),
             received.Header("Host")!,
             received.Header("X-Date")!,
             received.Header("X-User-Id")!,
             received.Body);
-        Assert.Equal(IndependentSigner.Authorization(IndependentSigner.Signature(canonical)), received.Header("Authorization"));
+        Assert.Equal(ReferenceSigner.Authorization(IndependentSigner.AppId, IndependentSigner.AppSecret, canonical), received.Header("Authorization"));
     }
 
     [Theory]

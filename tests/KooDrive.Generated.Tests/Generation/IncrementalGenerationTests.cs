@@ -53,7 +53,7 @@ public class IncrementalGenerationTests
         Assert.Contains("NSwag could not generate the KooDrive client from the spec", result.Output, StringComparison.Ordinal);
     }
 
-    private static DotnetCli.Result Generate(RepoCopy repo) =>
+    private static ChildProcess.Result Generate(RepoCopy repo) =>
         DotnetCli.Run(repo.Root, Timeout, "msbuild", repo.PackageProject, "-restore", "-t:KooDriveIncludeGeneratedClient", "-v:n", "-nologo");
 
     private static void Touch(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow);

@@ -8,7 +8,7 @@ namespace KooDrive.Generated.Tests.PublicApi;
 public class PublicApiSnapshotTests
 {
     internal static SurfaceSnapshot Snapshot { get; } = new(
-        Path.Combine(Support.RepoPaths.Root, "tests", "KooDrive.Generated.Tests", "PublicApi"),
+        Path.Combine(RepoPaths.Root, "tests", "KooDrive.Generated.Tests", "PublicApi"),
         "KooDrive.Generated.snap",
         "FullyQualifiedName~KooDrive.Generated.Tests.PublicApi.PublicApiSnapshotTests");
 

@@ -1,6 +1,5 @@
 using System.Text;
 using KooDrive.ApiSurface.Surface;
-using KooDrive.Generated.Tests.Support;
 using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit.Sdk;

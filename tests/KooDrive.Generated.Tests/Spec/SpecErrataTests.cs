@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.Generated.Tests.Spec;
 

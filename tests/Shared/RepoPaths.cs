@@ -1,8 +1,8 @@
 using System.Reflection;
 
-namespace KooDrive.Generated.Tests.Support;
+namespace KooDrive.Testing;
 
-/// <summary>Locates the repository's own inputs (spec, generator) from the test assembly.</summary>
+/// <summary>Locates the repository's own inputs (spec, generator, sources) from the test assembly.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = ResolveRoot();
@@ -15,10 +15,12 @@ internal static class RepoPaths
 
     public static string Src => Path.Combine(Root, "src");
 
+    public static string PackageProject => Path.Combine(Src, "KooDrive.Generated", "KooDrive.Generated.csproj");
+
     private static string ResolveRoot()
     {
-        // Baked in at build time, so tests run from any working directory; checked, because a test
-        // assembly copied elsewhere must fail with a clear message rather than read the wrong files.
+        // Baked in at build time (Directory.Build.props), so tests run from any working directory; checked,
+        // because a test assembly copied elsewhere must fail with a clear message rather than read the wrong files.
         var baked = typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .SingleOrDefault(a => a.Key == "KooDriveRepoRoot")?.Value;
         if (baked is not null && File.Exists(Path.Combine(baked, "spec", "openapi.yaml")))

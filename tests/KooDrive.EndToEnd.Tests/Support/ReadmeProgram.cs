@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace KooDrive.Testing;
+namespace KooDrive.EndToEnd.Tests.Support;
 
 /// <summary>
 /// A C# code block of a README, compiled with Roslyn as a console program against the assemblies this
@@ -95,39 +94,17 @@ internal sealed partial class ReadmeProgram : IDisposable
         return new ReadmeProgram(directory, [.. compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)]);
     }
 
-    public (int ExitCode, string Output) Run(string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Runs the compiled program; one still running after a minute is killed and fails the test with a <see cref="TimeoutException"/>.</summary>
+    public ChildProcess.Result Run(string name, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory };
         start.ArgumentList.Add(Path.Combine(Directory, name + ".dll"));
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(RunTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The README program did not finish within {RunTimeout}.\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
+        return ChildProcess.Run(start, RunTimeout);
     }
 
     public void Dispose()
