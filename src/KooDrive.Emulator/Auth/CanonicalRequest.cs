@@ -64,7 +64,11 @@ internal static class CanonicalRequest
         return uri.EndsWith('/') ? uri : uri + "/";
     }
 
-    /// <summary>Parameters decoded, re-encoded RFC 3986 style with upper-case %XY, sorted ordinally, and '=' kept for empty values.</summary>
+    /// <summary>
+    /// Parameters decoded, sorted by the decoded name and then the decoded value in character-code order (the
+    /// UTF-8 bytes, which order as code points), re-encoded RFC 3986 style with upper-case %XY, and '=' kept
+    /// for empty values (ERRATA D5).
+    /// </summary>
     public static string CanonicalQuery(string rawQuery)
     {
         if (rawQuery.Length == 0)
@@ -85,16 +89,21 @@ internal static class CanonicalRequest
             var value = equals < 0 ? string.Empty : part[(equals + 1)..];
 
             // '+' is a literal plus in RFC 3986 (it means space only in HTML forms), so it is not decoded.
-            pairs.Add((Encode(Uri.UnescapeDataString(name)), Encode(Uri.UnescapeDataString(value))));
+            pairs.Add((Uri.UnescapeDataString(name), Uri.UnescapeDataString(value)));
         }
 
+        // The docs sort "parameter names by character code": the names as sent, not their escaped form, in
+        // which '%' (0x25) would jump ahead of letters and '~'.
         pairs.Sort((a, b) =>
         {
-            var byName = string.CompareOrdinal(a.Name, b.Name);
-            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+            var byName = CompareUtf8(a.Name, b.Name);
+            return byName != 0 ? byName : CompareUtf8(a.Value, b.Value);
         });
-        return string.Join('&', pairs.Select(p => p.Name + "=" + p.Value));
+        return string.Join('&', pairs.Select(p => Encode(p.Name) + "=" + Encode(p.Value)));
     }
+
+    private static int CompareUtf8(string a, string b) =>
+        Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
 
     /// <summary>RFC 3986: unreserved characters (A–Z a–z 0–9 - _ . ~) stay, every other UTF-8 byte becomes %XY.</summary>
     public static string Encode(string value)

@@ -29,7 +29,8 @@ public class CanonicalRequestTests
     [InlineData("k=v&k=a", "k=a&k=v")]
     [InlineData("a=1&&b=2", "a=1&b=2")]
     [InlineData("t=~-_.*", "t=~-_.%2A")]
-    public void Canonical_query_is_sorted_ordinally_with_upper_case_escapes_and_explicit_equals(string rawQuery, string expected) =>
+    [InlineData("b=1&F=2&a=3&Z=4&_=5&~=6&%C3%A9=7&z=8&%7B=9", "F=2&Z=4&_=5&a=3&b=1&z=8&%7B=9&~=6&%C3%A9=7")]
+    public void Canonical_query_is_sorted_by_decoded_character_code_with_upper_case_escapes_and_explicit_equals(string rawQuery, string expected) =>
         Assert.Equal(expected, CanonicalRequest.CanonicalQuery(rawQuery));
 
     [Fact]
