@@ -12,7 +12,8 @@ namespace KooDrive.Generated.Configuration;
 /// <remarks>
 /// Handler order, outermost first: <see cref="KooDriveDiagnosticsHandler"/> (span, logs, trace ID) →
 /// <see cref="KooDriveUserAgentHandler"/> → the resilience handler (retries and timeouts, unless
-/// <see cref="KooDriveResilienceOptions.Enabled"/> is false) → <see cref="KooDriveRedirectHandler"/> →
+/// <see cref="KooDriveResilienceOptions.Enabled"/> is false) → response buffering (reads the whole body inside
+/// the attempt, so the timeouts cover it) → <see cref="KooDriveRedirectHandler"/> →
 /// <see cref="KooDriveHeadersHandler"/> (X-Traceid, X-User-Id, language, X-Date, clock correction) →
 /// <see cref="KooDriveSigningHandler"/> or <see cref="BearerTokenHandler"/> → the primary handler, whose own
 /// redirection must be off. The retry is outside the headers and signing handlers, so every attempt gets a
@@ -74,7 +75,7 @@ public static class KooDriveHttpClientFactory
     /// <param name="clock">The server clock estimate, to be shared by every pipeline of the same service.</param>
     /// <param name="loggerFactory">Where the SDK logs; nothing is logged when null.</param>
     /// <returns>
-    /// Diagnostics, User-Agent, resilience (when enabled), redirect, headers and authentication handlers, in that order.
+    /// Diagnostics, User-Agent, resilience (when enabled), response buffering, redirect, headers and authentication handlers, in that order.
     /// </returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static IReadOnlyList<DelegatingHandler> CreateHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory = null)

@@ -12,13 +12,16 @@ namespace KooDrive.Generated.Configuration;
 /// </summary>
 /// <remarks>
 /// Outermost first: diagnostics (span, logs, trace ID) → User-Agent → resilience (retry and timeouts)
-/// ‖ redirect → headers (X-Date, X-User-Id, X-Traceid) → authentication → primary handler. The outer part
+/// ‖ response buffering (so the timeouts cover the body) → redirect → headers (X-Date, X-User-Id, X-Traceid) → authentication → primary handler. The outer part
 /// sees one call; the inner part runs once per attempt, so every attempt is dated and signed afresh.
 /// With <c>IHttpClientFactory</c>, handlers a consumer adds go between the two parts.
 /// </remarks>
 internal static class KooDrivePipeline
 {
-    /// <summary>The per-call handlers: diagnostics, User-Agent and, when enabled, resilience.</summary>
+    /// <summary>
+    /// The per-call handlers (diagnostics, User-Agent and, when enabled, resilience), then the outermost
+    /// per-attempt one, response buffering, which must sit directly inside the resilience handler.
+    /// </summary>
     public static List<DelegatingHandler> CreateOuterHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory)
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(KooDriveTelemetry.LoggerCategoryName);
@@ -32,6 +35,7 @@ internal static class KooDrivePipeline
             handlers.Add(KooDriveResiliencePipeline.CreateHandler(options.Resilience, clock, options.TimeProvider, logger));
         }
 
+        handlers.Add(new KooDriveResponseBufferingHandler(clock));
         return handlers;
     }
 

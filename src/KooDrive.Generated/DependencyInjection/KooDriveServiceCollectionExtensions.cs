@@ -14,7 +14,7 @@ namespace KooDrive.Generated.DependencyInjection;
 /// <para>
 /// Both typed clients share one named <see cref="HttpClient"/>, <see cref="HttpClientName"/>, created by
 /// <c>IHttpClientFactory</c>. Its pipeline is the one <see cref="KooDriveHttpClientFactory.Create"/> builds:
-/// diagnostics → User-Agent → resilience → <em>handlers you add on the returned builder</em> → redirect →
+/// diagnostics → User-Agent → resilience → response buffering → <em>handlers you add on the returned builder</em> → redirect →
 /// headers → authentication → primary handler. One <see cref="KooDriveClock"/> singleton outlives the
 /// factory's handler rotation.
 /// </para>

@@ -32,7 +32,8 @@ public sealed class KooDriveThrottledException : KooDriveApiException
 
     /// <summary>
     /// How long to wait before retrying, from <c>Retry-After</c> (seconds, or an HTTP date taken relative to the
-    /// response's <c>Date</c>); null when the header is absent or unreadable. Never negative.
+    /// response's <c>Date</c>, else to the SDK's estimate of the server's clock, as the retry policy does); null
+    /// when the header is absent or unreadable. Never negative.
     /// </summary>
     public TimeSpan? RetryAfter { get; }
 }

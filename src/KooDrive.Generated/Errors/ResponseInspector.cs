@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using KooDrive.Generated.Auth;
+using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Spec;
 using Newtonsoft.Json;
 
@@ -25,21 +27,35 @@ internal static class ResponseInspector
 
     public static async Task InspectAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
-        var status = (int)response.StatusCode;
-        SpecOperation? operation = null;
-        response.RequestMessage?.Options.TryGetValue(OperationKey, out operation);
-        var headers = CollectHeaders(response);
-        var call = new Call(operation?.OperationId ?? "the request", status, TraceIds.FromRequest(response.RequestMessage) ?? TraceIds.FromHeaders(headers), headers);
-
-        if (status == (int)HttpStatusCode.OK)
+        var (call, operation) = Describe(response);
+        if (call.Status == (int)HttpStatusCode.OK)
         {
-            var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ReadAllAsync(response, call, cancellationToken).ConfigureAwait(false);
             CheckSuccess(call, body, operation, settings);
             return;
         }
 
         var (text, readError) = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         throw FromStatus(call, response, text, readError);
+    }
+
+    /// <summary>The typed failure for a response whose body could not be read at all (<paramref name="cause"/> is the inner exception).</summary>
+    public static KooDriveInvalidResponseException Unreadable(HttpResponseMessage response, string problem, Exception cause) =>
+        Unreadable(Describe(response).Call, problem, cause);
+
+    private static KooDriveInvalidResponseException Unreadable(Call call, string problem, Exception cause) =>
+        new(
+            $"KooDrive answered HTTP {call.Status.ToString(CultureInfo.InvariantCulture)} to {call.Operation} with a body the SDK cannot read: {problem.TrimEnd('.')}.{call.TraceSuffix}",
+            call.Status, null, null, call.TraceId, null, call.Headers, cause);
+
+    private static (Call Call, SpecOperation? Operation) Describe(HttpResponseMessage response)
+    {
+        var request = response.RequestMessage;
+        SpecOperation? operation = null;
+        request?.Options.TryGetValue(OperationKey, out operation);
+        var headers = CollectHeaders(response);
+        var traceId = KooDriveTraceId.Get(request) ?? TraceIds.FromRequest(request) ?? TraceIds.FromHeaders(headers);
+        return (new Call(operation?.OperationId ?? "the request", (int)response.StatusCode, traceId, headers), operation);
     }
 
     private static void CheckSuccess(Call call, string body, SpecOperation? operation, JsonSerializerSettings settings)
@@ -112,18 +128,47 @@ internal static class ResponseInspector
             call.Status, envelope.Code, envelope.Message, call.TraceId, body, call.Headers, inner);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    // The same reading as the retry policy's: server time, from the response's Date or the shared clock.
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        Resilience.RetryAfter.TryGetDelay(response, Resilience.RetryAfter.ClockOf(response.RequestMessage), out var delay) ? delay : null;
+
+    private static async Task<string> ReadAllAsync(HttpResponseMessage response, Call call, CancellationToken cancellationToken)
     {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : null);
-        return wait is { } value && value < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        try
+        {
+            // Buffered, so the generated code reads the same bytes again without touching the network. The
+            // pipeline's KooDriveResponseBufferingHandler has normally done this already, inside the timeouts.
+            await response.Content.LoadIntoBufferAsync(KooDriveResponseBufferingHandler.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            string text;
+            using (var reader = new StreamReader(stream, EncodingOf(response), detectEncodingFromByteOrderMarks: true))
+            {
+                text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            ForgetUnusableCharset(response);
+            return text;
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw Unreadable(call, $"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
+        {
+            throw Unreadable(call, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+        }
     }
 
-    private static async Task<string> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops a charset no decoder knows, so that the generated code, which reads the body again with
+    /// <see cref="HttpContent.ReadAsStringAsync()"/>, decodes it as UTF-8 like the SDK did instead of throwing.
+    /// </summary>
+    private static void ForgetUnusableCharset(HttpResponseMessage response)
     {
-        // Buffered, so the generated code reads the same bytes again without touching the network.
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentType is { CharSet: { Length: > 0 } } contentType && !IsKnownCharset(contentType.CharSet))
+        {
+            contentType.CharSet = null;
+        }
     }
 
     private static async Task<(string Text, Exception? Error)> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -143,9 +188,10 @@ internal static class ResponseInspector
                 }
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The status already says what happened; keep what arrived and report the broken read as the cause.
+            // The status already says what happened; keep what arrived and report the broken read (a cut
+            // connection, a corrupt gzip stream) as the cause.
             error = exception;
         }
 
@@ -153,15 +199,23 @@ internal static class ResponseInspector
         return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), error);
     }
 
-    private static Encoding EncodingOf(HttpResponseMessage response)
+    /// <summary>The declared charset's encoding; UTF-8 when none is declared or the declared one is unknown.</summary>
+    private static Encoding EncodingOf(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && TryGetEncoding(charset, out var encoding) ? encoding : Encoding.UTF8;
+
+    private static bool IsKnownCharset(string charset) => TryGetEncoding(charset, out _);
+
+    private static bool TryGetEncoding(string charset, out Encoding encoding)
     {
         try
         {
-            return response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset ? Encoding.GetEncoding(charset.Trim('"')) : Encoding.UTF8;
+            encoding = Encoding.GetEncoding(charset.Trim('"'));
+            return true;
         }
         catch (ArgumentException)
         {
-            return Encoding.UTF8;
+            encoding = Encoding.UTF8;
+            return false;
         }
     }
 

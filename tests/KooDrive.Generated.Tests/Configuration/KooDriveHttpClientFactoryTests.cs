@@ -1,6 +1,7 @@
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
 using KooDrive.Generated.Observability;
+using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Tests.Auth.Support;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -33,7 +34,7 @@ public class KooDriveHttpClientFactoryTests
     }
 
     [Fact]
-    public void Handlers_come_outermost_first_diagnostics_user_agent_resilience_then_redirect_headers_authentication()
+    public void Handlers_come_outermost_first_diagnostics_user_agent_resilience_buffering_then_redirect_headers_authentication()
     {
         var clock = new KooDriveClock();
 
@@ -41,10 +42,10 @@ public class KooDriveHttpClientFactoryTests
         var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(resilience: true), clock);
 
         Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
             signing.Select(h => h.GetType()));
         Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
             bearer.Select(h => h.GetType()));
         Assert.Same(clock, signing.OfType<KooDriveHeadersHandler>().Single().Clock);
     }
@@ -58,6 +59,7 @@ public class KooDriveHttpClientFactoryTests
         using var client = KooDriveHttpClientFactory.Create(options, new RecordingHandler());
 
         Assert.DoesNotContain(handlers, h => h is ResilienceHandler);
+        Assert.IsType<KooDriveResponseBufferingHandler>(handlers[2]); // Still buffered, inside HttpClient.Timeout.
         Assert.Equal(TimeSpan.FromSeconds(100), client.Timeout);
         using var resilient = KooDriveHttpClientFactory.Create(TestPipelines.Signing(resilience: true), new RecordingHandler());
         Assert.Equal(Timeout.InfiniteTimeSpan, resilient.Timeout);
