@@ -12,7 +12,7 @@ namespace KooDrive.Generated.Auth;
 /// Any <c>Authorization</c> already on the request is removed. The provider is asked only when both the
 /// <see cref="KooDriveCredentialPolicy"/> and the provider's own <see cref="IAccessTokenProvider.AllowedHostsValidator"/>
 /// allow the request URI; otherwise, or when the provider returns no token, the request is sent without
-/// <c>Authorization</c>. A token containing whitespace or control characters is rejected with an
+/// <c>Authorization</c>. A token that is not printable ASCII without spaces is rejected with an
 /// <see cref="ArgumentException"/> naming the header, without quoting the token.
 /// </remarks>
 public sealed class BearerTokenHandler : DelegatingHandler
@@ -44,11 +44,11 @@ public sealed class BearerTokenHandler : DelegatingHandler
             var token = await _tokenProvider.GetAuthorizationTokenAsync(uri, additionalAuthenticationContext: null, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(token))
             {
-                if (token.Any(c => char.IsWhiteSpace(c) || HeaderValueGuard.IsControl(c)))
+                if (!HeaderValueGuard.IsPrintableAscii(token, allowSpaces: false))
                 {
                     throw HeaderValueGuard.InvalidHeader(
                         KooDriveHeaderNames.Authorization,
-                        "The access token returned by the IAccessTokenProvider contains whitespace or a control character, which the 'Authorization' header cannot carry; the request was not sent.");
+                        "The access token returned by the IAccessTokenProvider contains whitespace, a control character or a non-ASCII character, which the 'Authorization' header cannot carry; the request was not sent.");
                 }
 
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

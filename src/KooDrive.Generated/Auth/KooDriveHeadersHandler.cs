@@ -17,9 +17,10 @@ namespace KooDrive.Generated.Auth;
 /// <item><c>X-Date</c>: <see cref="KooDriveClock.GetXDate"/>, fresh for every attempt.</item>
 /// </list>
 /// <para>
-/// Before anything is sent, every header value is checked: CR, LF or any other control character fails
-/// the call with an <see cref="ArgumentException"/> naming the header (never quoting the value), and an
-/// <c>x-backup-lock-id</c> must not be blank. The request body is buffered once, so that the bytes signed
+/// Before anything is sent, every header value is checked: CR, LF or any other control character, or any
+/// character beyond ASCII (which the transport would refuse only when sending), fails the call with an
+/// <see cref="ArgumentException"/> naming the header (never quoting the value); <c>x-backup-lock-id</c> and
+/// <c>language</c> must moreover be non-empty printable ASCII without leading or trailing spaces. The request body is buffered once, so that the bytes signed
 /// are the bytes sent and a retry can send them again.
 /// </para>
 /// <para>
@@ -157,6 +158,16 @@ public sealed class KooDriveHeadersHandler : DelegatingHandler
                         KooDriveHeaderNames.BackupLockId,
                         "The 'x-backup-lock-id' header must not be empty: pass the lockId returned when the backup lock was created; the request was not sent.");
                 }
+
+                HeaderValueGuard.ThrowIfNotPrintableAscii(KooDriveHeaderNames.BackupLockId, lockId);
+            }
+        }
+
+        if (request.Headers.NonValidated.TryGetValues(KooDriveHeaderNames.Language, out var languages))
+        {
+            foreach (var language in languages)
+            {
+                HeaderValueGuard.ThrowIfNotPrintableAscii(KooDriveHeaderNames.Language, language);
             }
         }
     }

@@ -3,17 +3,20 @@ using System.Net;
 namespace KooDrive.Generated.Auth;
 
 /// <summary>
-/// Follows HTTP redirects itself, so that every hop goes through the inner handlers again and its
-/// credentials are decided afresh for the new URI: a redirect to another host, or to plain HTTP off
-/// loopback, carries no <c>Authorization</c>, and a redirect on the same host is signed for its new path.
+/// Follows HTTP redirects itself, and only to where the request's credentials may go: a redirect whose target
+/// the <see cref="KooDriveCredentialPolicy"/> does not allow (another host, plain HTTP off loopback) is not
+/// followed, so nothing of the request (lock ID, user ID, the caller's headers, a 307/308 body) reaches that
+/// target. A followed hop goes through the inner handlers again and is dated and signed afresh for its new URI.
 /// Place it outermost, above <see cref="KooDriveHeadersHandler"/>, over a primary handler whose own
 /// automatic redirection is off (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> = false).
 /// </summary>
 /// <remarks>
 /// 301, 302, 303, 307 and 308 with a <c>Location</c> are followed, at most <see cref="MaxRedirects"/> times;
 /// after that the last redirect response is returned. 303 (and 301/302 answering a POST) continue with a GET
-/// without body, as browsers and HttpClient do; 307 and 308 repeat the method and the body. A redirect from
-/// HTTPS to HTTP, or to a scheme other than HTTP(S), is not followed: the redirect response is returned as is.
+/// without body, as browsers and HttpClient do; 307 and 308 repeat the method and the body. A redirect the
+/// policy does not allow, from HTTPS to HTTP, or to a scheme other than HTTP(S) is not followed: the redirect
+/// response is returned unchanged, and the generated clients report it as an unexpected status. Not following
+/// also keeps a foreign host's <c>Date</c> away from the shared <see cref="KooDriveClock"/>.
 /// Each hop keeps the request's headers (including <c>X-Traceid</c>) and options, except
 /// <c>Authorization</c>, <c>Host</c> and <c>X-Date</c>, which the inner handlers set again.
 /// </remarks>
@@ -22,13 +25,26 @@ public sealed class KooDriveRedirectHandler : DelegatingHandler
     /// <summary>The default maximum number of redirects followed for one request: 5.</summary>
     public const int DefaultMaxRedirects = 5;
 
-    /// <summary>Creates the handler.</summary>
+    private readonly KooDriveCredentialPolicy? _policy;
+
+    /// <summary>Creates a handler that follows redirects only to the host of the redirected request.</summary>
     /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
     public KooDriveRedirectHandler(int maxRedirects = DefaultMaxRedirects)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRedirects);
         MaxRedirects = maxRedirects;
+    }
+
+    /// <summary>Creates a handler that follows redirects only to targets <paramref name="policy"/> allows credentials for.</summary>
+    /// <param name="policy">Where credentials, and therefore redirected requests, may go.</param>
+    /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
+    public KooDriveRedirectHandler(KooDriveCredentialPolicy policy, int maxRedirects = DefaultMaxRedirects)
+        : this(maxRedirects)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _policy = policy;
     }
 
     /// <summary>How many redirects one request may follow.</summary>
@@ -56,7 +72,12 @@ public sealed class KooDriveRedirectHandler : DelegatingHandler
         return response;
     }
 
-    private static HttpRequestMessage? CreateRedirectRequest(HttpRequestMessage current, HttpResponseMessage response)
+    private bool MayFollow(Uri from, Uri target) =>
+        _policy is not null
+            ? _policy.AllowsCredentialsFor(target)
+            : string.Equals(from.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase) && KooDriveCredentialPolicy.IsSecureOrLoopback(target);
+
+    private HttpRequestMessage? CreateRedirectRequest(HttpRequestMessage current, HttpResponseMessage response)
     {
         var status = response.StatusCode;
         if (status is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
@@ -69,7 +90,7 @@ public sealed class KooDriveRedirectHandler : DelegatingHandler
 
         var target = location.IsAbsoluteUri ? location : new Uri(from, location);
         var isHttp = target.Scheme == Uri.UriSchemeHttp;
-        if (!(isHttp || target.Scheme == Uri.UriSchemeHttps) || (isHttp && from.Scheme == Uri.UriSchemeHttps))
+        if (!(isHttp || target.Scheme == Uri.UriSchemeHttps) || (isHttp && from.Scheme == Uri.UriSchemeHttps) || !MayFollow(from, target))
         {
             return null;
         }

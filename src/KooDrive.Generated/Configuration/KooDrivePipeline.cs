@@ -48,7 +48,7 @@ internal static class KooDrivePipeline
             : new BearerTokenHandler(options.AccessTokenProvider!, policy);
         return
         [
-            new KooDriveRedirectHandler(options.MaxRedirects),
+            new KooDriveRedirectHandler(policy, options.MaxRedirects),
             new KooDriveHeadersHandler(options.UserId!, clock, options.Language),
             authentication,
         ];

@@ -2,6 +2,7 @@ using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
 
 namespace KooDrive.Generated.DependencyInjection;
 
@@ -12,7 +13,8 @@ namespace KooDrive.Generated.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// A filter runs around all of a client's configuration actions, whatever order the consumer registered
-/// them in. Handlers a consumer adds with <c>AddHttpMessageHandler</c> therefore land between the resilience
+/// them in; this one is registered first, so it also runs around every other filter, including
+/// IHttpClientFactory's logging filter, whose handlers therefore stay above the signing handlers. Handlers a consumer adds with <c>AddHttpMessageHandler</c> therefore land between the resilience
 /// handler and the signing handlers: they see every attempt, and cannot push the retry inside the signer.
 /// </remarks>
 internal sealed class KooDriveHandlerBuilderFilter : IHttpMessageHandlerBuilderFilter
@@ -30,6 +32,7 @@ internal sealed class KooDriveHandlerBuilderFilter : IHttpMessageHandlerBuilderF
 
             KooDrivePipeline.ThrowIfFollowsRedirects(builder.PrimaryHandler, message => new InvalidOperationException(
                 message + " A handler set with ConfigurePrimaryHttpMessageHandler on the KooDrive client must have AllowAutoRedirect = false."));
+            KooDriveLogRedaction.Apply(builder.Services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(builder.Name));
             var options = KooDriveServiceCollectionExtensions.GetOptions(builder.Services);
             var clock = builder.Services.GetRequiredService<KooDriveClock>();
             foreach (var handler in KooDrivePipeline.CreateInnerHandlers(options, clock))

@@ -99,7 +99,13 @@ public static class KooDriveServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KooDriveClientOptions>, KooDriveClientOptionsValidator>());
         services.TryAddSingleton(static provider => new KooDriveClock(GetOptions(provider).TimeProvider));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, KooDriveHandlerBuilderFilter>());
+
+        // First in the collection, so that the filter wraps every other one (IHttpClientFactory applies the
+        // first registered filter outermost) and appends the per-attempt handlers last, below the factory's
+        // logging handler even when the consumer called AddHttpClient() before: that handler then never sees
+        // a signed Authorization value.
+        services.Insert(0, ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, KooDriveHandlerBuilderFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<HttpClientFactoryOptions>, KooDriveLogRedaction>());
 
         var builder = services.AddHttpClient<IBackupClient, BackupClient>(HttpClientName);
         services.AddHttpClient<IAlbumClient, AlbumClient>(HttpClientName);
@@ -119,8 +125,7 @@ public static class KooDriveServiceCollectionExtensions
             }
         });
 
-        // IHttpClientFactory's own logging stays as it is: it runs before the signing handlers (they are
-        // appended after every builder action) and redacts every header value by default.
+        // IHttpClientFactory's own logging stays on; KooDriveLogRedaction keeps credential-like headers redacted in it.
         return builder;
     }
 

@@ -9,7 +9,8 @@ namespace KooDrive.Generated.Validation;
 /// <remarks>
 /// The generated methods only null-check these parameters; their rules (<c>minLength</c>, <c>maxLength</c>,
 /// <c>pattern</c>, <c>enum</c>, <c>required</c>) live in the spec. The operation is found from the method and the
-/// relative URL, and path values are read back from the URL segments the generated code escaped.
+/// relative URL, and path values are read back from the URL segments the generated code escaped. One rule is
+/// the transport's rather than the spec's: every value must be well-formed UTF-16 (see <see cref="IsWellFormed"/>).
 /// </remarks>
 internal static class RequestParameterValidator
 {
@@ -55,6 +56,12 @@ internal static class RequestParameterValidator
 
             foreach (var value in values)
             {
+                if (!IsWellFormed(value, fromUrl: parameter.In is "path" or "query"))
+                {
+                    violations.Add(new(parameter.ClrName, "utf16", "must be well-formed UTF-16 text: a lone surrogate would be sent as U+FFFD, which names another resource"));
+                    continue;
+                }
+
                 foreach (var (rule, message) in parameter.Rule?.Check(value) ?? [])
                 {
                     violations.Add(new(parameter.ClrName, rule, message));
@@ -63,6 +70,33 @@ internal static class RequestParameterValidator
         }
 
         return violations.Count > 0 ? throw new KooDriveValidationException(violations) : operation;
+    }
+
+    /// <summary>
+    /// False for a lone surrogate. A value read back from the URL has already been escaped, which turns a lone
+    /// surrogate into U+FFFD, so there U+FFFD itself is refused: the two can no longer be told apart.
+    /// </summary>
+    private static bool IsWellFormed(string value, bool fromUrl)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (fromUrl && c == '\uFFFD')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Dictionary<string, List<string>> ParseQuery(string query)

@@ -108,6 +108,9 @@ public class BearerTokenHandlerTests
     [InlineData("Zq9Secret\nmore")]
     [InlineData("Zq9Secret more")]
     [InlineData("Zq9Secret\u0000")]
+    [InlineData("Zq9Secret\u00e9")]
+    [InlineData("Zq9Secret\u00a0more")]
+    [InlineData("Zq9Secret\u76f8")]
     public async Task A_token_that_would_corrupt_the_header_is_rejected_without_quoting_it(string token)
     {
         var recorder = new RecordingHandler();

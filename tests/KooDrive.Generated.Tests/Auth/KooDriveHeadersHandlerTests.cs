@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Configuration;
 using KooDrive.Generated.Tests.Auth.Support;
 
 namespace KooDrive.Generated.Tests.Auth;
@@ -157,6 +158,38 @@ public partial class KooDriveHeadersHandlerTests
         Assert.Equal(name, exception.ParamName);
         Assert.DoesNotContain(value[..6], exception.Message, StringComparison.Ordinal);
         Assert.Empty(recorder.Requests);
+    }
+
+    // SocketsHttpHandler would refuse these only when sending, as an HttpRequestException the retry policy retries.
+    [Theory]
+    [InlineData("x-backup-lock-id", "lock-\u00e9@102")]
+    [InlineData("x-backup-lock-id", " lock@102")]
+    [InlineData("X-Custom", "Qx7hdr-\u76f8")]
+    [InlineData("language", "Qx7hdr-\u00e9")]
+    [InlineData("language", "Qx7hdr ")]
+    public async Task A_header_value_that_is_not_printable_ASCII_is_rejected_before_any_attempt(string name, string value)
+    {
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(resilience: true), recorder);
+        using var message = new HttpRequestMessage(HttpMethod.Delete, "koodrive/ose/v1/backup/record/1");
+        Assert.True(message.Headers.TryAddWithoutValidation(name, value));
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync(message));
+
+        Assert.Equal(name, exception.ParamName);
+        Assert.DoesNotContain(value.Trim()[..6], exception.ToString(), StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Fact]
+    public void A_user_ID_or_language_that_is_not_ASCII_is_refused_by_the_constructor()
+    {
+        var clock = new KooDriveClock();
+        Assert.Equal("userId", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("15050842\u00e9", clock)).ParamName);
+        Assert.Equal("language", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("1", clock, "fran\u00e7ais")).ParamName);
+        var options = TestPipelines.Bearer();
+        options.UserId = "15050842\u00e9";
+        Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(options, new RecordingHandler()));
     }
 
     [Fact]

@@ -12,21 +12,64 @@ public class KooDriveRedirectHandlerTests
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task A_redirect_to_another_host_carries_no_credentials(string mode)
+    public async Task A_redirect_to_a_host_the_policy_does_not_allow_is_returned_unchanged_and_not_followed(string mode)
     {
         var recorder = new RecordingHandler
         {
-            Respond = (_, n) => n == 1 ? Redirect(HttpStatusCode.Found, "https://evil.example/collect") : RecordingHandler.Success(),
+            Respond = (_, n) => n == 1 ? Redirect(HttpStatusCode.TemporaryRedirect, "https://evil.example/collect") : RecordingHandler.Success(),
         };
         using var client = TestPipelines.Client(Options(mode), recorder);
+        using var message = new HttpRequestMessage(HttpMethod.Delete, "koodrive/ose/v1/backup/record/1");
+        message.Headers.Add("x-backup-lock-id", "78e41c7e-db02-4d55-85b3-8153e4fefd2e@102");
 
-        using var response = await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/record/1", UriKind.Relative));
+        using var response = await client.SendAsync(message);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal(new Uri("https://evil.example/collect"), response.Headers.Location);
+        var only = Assert.Single(recorder.Requests);
+        Assert.Equal(KooDriveHosts.International, only.Uri.Host);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_allowed_host_is_followed_and_signed_for_it()
+    {
+        var recorder = new RecordingHandler
+        {
+            Respond = (_, n) => n == 1 ? Redirect(HttpStatusCode.Found, "https://cn.myhuaweicloud-koodrive.com/koodrive/ose/v1/x") : RecordingHandler.Success(),
+        };
+        var options = TestPipelines.Signing();
+        options.AllowedHosts.Add("cn.myhuaweicloud-koodrive.com");
+        using var client = TestPipelines.Client(options, recorder);
+
+        using var response = await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, recorder.Requests.Count);
-        Assert.True(recorder.Requests[0].HasHeader("Authorization"));
-        Assert.Equal(new Uri("https://evil.example/collect"), recorder.Requests[1].Uri);
-        Assert.False(recorder.Requests[1].HasHeader("Authorization"));
+        var second = recorder.Requests[1];
+        Assert.Equal("cn.myhuaweicloud-koodrive.com", second.Uri.Host);
+        Assert.Equal(IndependentSigner.ExpectedAuthorization(second), second.Header("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("/koodrive/ose/v1/moved", true)]
+    [InlineData("https://INTL.myhuaweicloud-koodrive.com/koodrive/ose/v1/moved", true)]
+    [InlineData("https://cn.myhuaweicloud-koodrive.com/koodrive/ose/v1/moved", false)]
+    public async Task Without_a_policy_only_redirects_to_the_same_host_are_followed(string location, bool followed)
+    {
+        var recorder = new RecordingHandler { Respond = (_, n) => n == 1 ? Redirect(HttpStatusCode.Found, location) : RecordingHandler.Success() };
+        using var handler = new KooDriveRedirectHandler { InnerHandler = recorder };
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        using var message = new HttpRequestMessage(HttpMethod.Get, "https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x");
+
+        using var response = await invoker.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(followed ? HttpStatusCode.OK : HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(followed ? 2 : 1, recorder.Requests.Count);
+    }
+
+    [Fact]
+    public void The_policy_of_the_constructor_is_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => new KooDriveRedirectHandler(null!, 1));
     }
 
     [Fact]
@@ -112,7 +155,7 @@ public class KooDriveRedirectHandlerTests
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task Over_real_HTTP_a_redirect_to_another_host_reaches_it_without_Authorization(string mode)
+    public async Task Over_real_HTTP_a_redirect_to_another_host_never_reaches_it(string mode)
     {
         await using var foreign = new LoopbackHttpServer(_ => new ServerResponse(200));
         await using var service = new LoopbackHttpServer(_ => new ServerResponse(
@@ -122,16 +165,16 @@ public class KooDriveRedirectHandlerTests
         var options = Options(mode, service.Address());
         options.AllowedHosts.Clear();
         using var client = KooDriveHttpClientFactory.Create(options);
+        using var message = new HttpRequestMessage(HttpMethod.Delete, "koodrive/ose/v1/backup/device/1/scope")
+        {
+            Content = new StringContent("""{"scopeIdList":["123"]}""", Encoding.UTF8, "application/json"),
+        };
 
-        using var response = await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/record/1", UriKind.Relative));
+        using var response = await client.SendAsync(message);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var first = Assert.Single(service.Received);
-        var second = Assert.Single(foreign.Received);
-        Assert.NotNull(first.Header("Authorization"));
-        Assert.Null(second.Header("Authorization"));
-        Assert.Equal("/collect", second.Target);
-        Assert.Equal(first.Header("X-Traceid"), second.Header("X-Traceid"));
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.NotNull(Assert.Single(service.Received).Header("Authorization"));
+        Assert.Empty(foreign.Received);
     }
 
     [Fact]

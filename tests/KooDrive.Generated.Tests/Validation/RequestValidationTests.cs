@@ -51,6 +51,67 @@ public class RequestValidationTests
     public async Task A_backup_lock_ID_with_control_characters_is_refused(string lockId) =>
         await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync("1842862763295184641", lockId), "backupLockId", "pattern");
 
+    // "." and ".." are removed by URI normalisation: DELETE .../backup/device/.. would become DELETE .../backup/.
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    public async Task Path_IDs_that_would_address_another_resource_are_refused(string id)
+    {
+        await AssertRefusedBeforeSending(backup => backup.UnbindDeviceAsync(id), "deviceId", "pattern");
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(id, ValidAdd()), "deviceId", "pattern");
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync(id, LockId), "recordId", "pattern");
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(id, Ids(1)), "albumId", "pattern");
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData(".a")]
+    [InlineData("a..")]
+    public async Task Path_IDs_with_dots_that_are_not_dot_segments_are_sent(string id)
+    {
+        var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
+
+        await TestClients.Backup(handler).DeleteBackupRecordAsync(id, LockId);
+
+        Assert.EndsWith("/backup/record/" + id, Assert.Single(handler.Requests).Uri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12\uD800")]
+    [InlineData("\uDC0012")]
+    [InlineData("12\uFFFD")]
+    public async Task Path_IDs_that_are_not_well_formed_text_are_refused(string id)
+    {
+        await AssertRefusedBeforeSending(backup => backup.UnbindDeviceAsync(id), "deviceId", "utf16");
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync(id, LockId), "recordId", "utf16");
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(id, Ids(1)), "albumId", "utf16");
+    }
+
+    [Fact]
+    public async Task A_path_ID_with_a_surrogate_pair_is_sent()
+    {
+        var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
+
+        await TestClients.Backup(handler).UnbindDeviceAsync("id-\U0001F600");
+
+        Assert.EndsWith("/backup/device/id-%F0%9F%98%80", Assert.Single(handler.Requests).Uri.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lock-\u00e9@102")]
+    [InlineData("lock-\u76f8@102")]
+    [InlineData(" lock@102")]
+    [InlineData("lock@102 ")]
+    public async Task A_backup_lock_ID_that_is_not_printable_ASCII_without_outer_spaces_is_refused(string lockId)
+    {
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync("123", lockId), "backupLockId", "pattern");
+    }
+
+    [Fact]
+    public async Task A_backup_lock_ID_with_a_lone_surrogate_is_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync("123", "lock\uD800@102"), "backupLockId", "utf16");
+
     [Fact]
     public async Task Null_path_IDs_and_bodies_are_refused_as_ArgumentNullException()
     {
@@ -199,7 +260,7 @@ public class RequestValidationTests
         await backup.AddBackupScopesAsync(DeviceId, scopes);
         await backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(0, 100).Select(i => (long)i)));
         await backup.UnbindDeviceAsync("1");
-        await backup.DeleteBackupRecordAsync("1", "a lock id with spaces @102 ✓");
+        await backup.DeleteBackupRecordAsync("1", "a lock id with spaces @102 ~!");
         await album.DeleteAlbumContentsAsync("1", Ids(1000));
 
         Assert.Equal(5, handler.Requests.Count);
