@@ -6,7 +6,8 @@ using Newtonsoft.Json;
 namespace KooDrive.Generated;
 
 // The generated BackupClient's hooks (generator/nswag.json, "Settings owned by issue 4"): exact IDs and a
-// tolerant reader in the serializer settings, spec validation before sending, typed errors after receiving.
+// tolerant reader in the serializer settings, typed errors after receiving. Validation and the operation
+// each request carries are generated from the spec (generator/KooDrive.CodeGen).
 /// <summary>
 /// The KooDrive operations on backup devices, backup scopes and backup records, generated from <c>spec/openapi.yaml</c>.
 /// </summary>
@@ -26,7 +27,7 @@ public partial class BackupClient
         Task.CompletedTask;
 
     private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
-        KooDriveClientHooks.PrepareAsync(request);
+        Task.CompletedTask;
 
     private Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
         KooDriveClientHooks.ProcessAsync(response, JsonSerializerSettings, cancellationToken);

@@ -1,6 +1,4 @@
 using KooDrive.Generated.Errors;
-using KooDrive.Generated.Spec;
-using KooDrive.Generated.Validation;
 using Newtonsoft.Json;
 
 namespace KooDrive.Generated.Clients;
@@ -11,17 +9,6 @@ namespace KooDrive.Generated.Clients;
 /// </summary>
 internal static class KooDriveClientHooks
 {
-    /// <summary>Before sending: validates path, header and query parameters, and tags the request with its operation.</summary>
-    public static Task PrepareAsync(HttpRequestMessage request)
-    {
-        if (RequestParameterValidator.Validate(request, EmbeddedSpec.Rules) is { } operation)
-        {
-            request.Options.Set(ResponseInspector.OperationKey, operation);
-        }
-
-        return Task.CompletedTask;
-    }
-
     /// <summary>After the headers arrive: throws the typed exception for anything but a readable success.</summary>
     public static Task ProcessAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken) =>
         ResponseInspector.InspectAsync(response, settings, cancellationToken);

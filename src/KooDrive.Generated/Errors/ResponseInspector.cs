@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Resilience;
-using KooDrive.Generated.Spec;
+using KooDrive.Generated.Operations;
 using Newtonsoft.Json;
 
 namespace KooDrive.Generated.Errors;
@@ -22,8 +22,6 @@ internal static class ResponseInspector
 {
     /// <summary>How much of an error body is read; enough for any envelope, bounded against huge error pages.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
-
-    public static readonly HttpRequestOptionsKey<SpecOperation> OperationKey = new("KooDrive.Generated.Operation");
 
     public static async Task InspectAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
@@ -48,17 +46,16 @@ internal static class ResponseInspector
             $"KooDrive answered HTTP {call.Status.ToString(CultureInfo.InvariantCulture)} to {call.Operation} with a body the SDK cannot read: {problem.TrimEnd('.')}.{call.TraceSuffix}",
             call.Status, null, null, call.TraceId, null, call.Headers, cause);
 
-    private static (Call Call, SpecOperation? Operation) Describe(HttpResponseMessage response)
+    private static (Call Call, KooDriveOperation? Operation) Describe(HttpResponseMessage response)
     {
         var request = response.RequestMessage;
-        SpecOperation? operation = null;
-        request?.Options.TryGetValue(OperationKey, out operation);
+        var operation = KooDriveOperation.Of(request);
         var headers = CollectHeaders(response);
         var traceId = KooDriveTraceId.Get(request) ?? TraceIds.FromRequest(request) ?? TraceIds.FromHeaders(headers);
-        return (new Call(operation?.OperationId ?? "the request", (int)response.StatusCode, traceId, headers), operation);
+        return (new Call(operation?.Id ?? "the request", (int)response.StatusCode, traceId, headers), operation);
     }
 
-    private static void CheckSuccess(Call call, string body, SpecOperation? operation, JsonSerializerSettings settings)
+    private static void CheckSuccess(Call call, string body, KooDriveOperation? operation, JsonSerializerSettings settings)
     {
         var envelope = ResponseEnvelope.Parse(body);
         var problem = envelope.Shape switch
@@ -82,7 +79,7 @@ internal static class ResponseInspector
                 call.Status, envelope.Code, envelope.Message, call.TraceId, body, call.Headers, null);
         }
 
-        if (operation?.SuccessSchema is { } schema && typeof(KooDriveResult).Assembly.GetType($"{typeof(KooDriveResult).Namespace}.{schema}") is { } type)
+        if (operation?.SuccessType is { } type)
         {
             try
             {
@@ -90,7 +87,7 @@ internal static class ResponseInspector
             }
             catch (JsonException exception)
             {
-                throw Invalid(call, envelope, body, $"the body does not match {schema}: {exception.Message}", exception);
+                throw Invalid(call, envelope, body, $"the body does not match {type.Name}: {exception.Message}", exception);
             }
         }
     }

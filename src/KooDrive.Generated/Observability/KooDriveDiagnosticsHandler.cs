@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -47,8 +48,8 @@ public sealed class KooDriveDiagnosticsHandler : DelegatingHandler
         var state = new KooDriveCallState();
         request.Options.Set(KooDriveCallState.Key, state);
 
-        var operation = KooDriveOperations.Find(request.Method, request.RequestUri);
-        var operationName = operation?.Name ?? "(unknown)";
+        var operation = KooDriveOperation.Of(request);
+        var operationName = operation?.Id ?? "(unknown)";
         var method = request.Method.Method;
         var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "(relative)";
 
@@ -128,7 +129,7 @@ public sealed class KooDriveDiagnosticsHandler : DelegatingHandler
             if (operation is not null)
             {
                 activity.SetTag("url.template", operation.PathTemplate);
-                activity.SetTag("koodrive.operation", operation.Name);
+                activity.SetTag("koodrive.operation", operation.Id);
             }
 
             activity.SetTag("koodrive.trace_id", traceId);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Operations;
 using KooDrive.Generated.Observability;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -77,7 +78,7 @@ internal static class KooDriveResiliencePipeline
 
         // The call's own request, not a redirect hop (whose method a 303 may have changed).
         var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
-        if (request is not null && !IsIdempotent(request.Method) && !retryNonIdempotent && !NeverReachedServer(outcome.Exception))
+        if (request is not null && !IsIdempotent(request) && !retryNonIdempotent && !NeverReachedServer(outcome.Exception))
         {
             return false;
         }
@@ -87,6 +88,11 @@ internal static class KooDriveResiliencePipeline
             || !RetryAfter.TryGetDelay(response, clock, out var asked)
             || asked <= maxDelay;
     }
+
+    // The generated method says whether its operation is idempotent (the spec's x-koodrive-idempotent, else its
+    // method); a request sent through the pipeline without a generated method is judged by its method alone.
+    private static bool IsIdempotent(HttpRequestMessage request) =>
+        KooDriveOperation.Of(request) is { } operation ? operation.IsIdempotent : IsIdempotent(request.Method);
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using KooDrive.Generated.Spec;
-using KooDrive.Generated.Validation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -9,8 +7,8 @@ namespace KooDrive.Generated.Serialization;
 
 /// <summary>
 /// Decides, per generated DTO and per property, what the spec asks for: ID properties read exactly
-/// (<c>x-koodrive-id</c>), lists of objects that tolerate a single object, and request bodies validated
-/// before they are written.
+/// (<c>x-koodrive-id</c>, from the generated <see cref="KooDriveModels"/>), and lists of objects that tolerate
+/// a single object.
 /// </summary>
 /// <remarks>
 /// A converter in <see cref="JsonSerializerSettings.Converters"/> would be asked about every string in every
@@ -18,37 +16,18 @@ namespace KooDrive.Generated.Serialization;
 /// </remarks>
 internal sealed class KooDriveContractResolver : DefaultContractResolver
 {
-    private static readonly Lazy<KooDriveContractResolver> Shared = new(() => new KooDriveContractResolver(EmbeddedSpec.Rules));
-
     private readonly ConcurrentDictionary<Type, bool> _containsIds = new();
     private readonly IdAwareObjectConverter _idConverter;
 
-    public KooDriveContractResolver(SpecRules spec)
+    private KooDriveContractResolver()
     {
-        Spec = spec;
         _idConverter = new IdAwareObjectConverter(this);
     }
 
-    public static KooDriveContractResolver Instance => Shared.Value;
-
-    public SpecRules Spec { get; }
-
-    /// <summary>The spec schema of a generated DTO type, or null for any other type.</summary>
-    public SpecSchema? SchemaFor(Type type) =>
-        type.IsClass && type.Assembly == typeof(KooDriveResult).Assembly && type.Namespace == typeof(KooDriveResult).Namespace
-            ? Spec.FindSchema(type.Name)
-            : null;
+    public static KooDriveContractResolver Instance { get; } = new();
 
     /// <summary>Whether the JSON property <paramref name="jsonName"/> of <paramref name="type"/> holds IDs.</summary>
-    public IdKind GetIdKind(Type type, string jsonName)
-    {
-        if (SchemaFor(type)?.Properties.GetValueOrDefault(jsonName) is not { } property)
-        {
-            return IdKind.None;
-        }
-
-        return property.IsId ? IdKind.Scalar : property.ItemsAreIds ? IdKind.List : IdKind.None;
-    }
+    public static IdKind GetIdKind(Type type, string jsonName) => KooDriveModels.IdKindOf(type, jsonName);
 
     /// <summary>Whether a value of <paramref name="type"/> contains ID properties at any depth.</summary>
     public bool ContainsIds(Type type) => ContainsIds(type, []);
@@ -70,21 +49,9 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
     protected override JsonObjectContract CreateObjectContract(Type objectType)
     {
         var contract = base.CreateObjectContract(objectType);
-        if (SchemaFor(objectType) is not { } schema)
-        {
-            return contract;
-        }
-
-        if (schema.Properties.Values.Any(p => p.IsId || p.ItemsAreIds))
+        if (KooDriveModels.IsModel(objectType) && HasIdProperties(objectType, contract))
         {
             contract.Converter = _idConverter;
-        }
-
-        if (Spec.Operations.FirstOrDefault(o => o.RequestBodySchema == schema.Name) is { } operation)
-        {
-            // Runs before the first byte of the body is written, so an invalid request never reaches the wire.
-            var root = operation.RequestBodyName ?? "request";
-            contract.OnSerializingCallbacks.Add((value, _) => RequestBodyValidator.Validate(value, root, this));
         }
 
         return contract;
@@ -93,7 +60,7 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
-        if (property.Converter is null && property.PropertyType is { } type && ItemTypeOf(type) is { } item && SchemaFor(item) is not null)
+        if (property.Converter is null && property.PropertyType is { } type && ItemTypeOf(type) is { } item && KooDriveModels.IsModel(item))
         {
             property.Converter = SingleOrArrayConverter.Instance;
         }
@@ -113,12 +80,12 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
             return ContainsIds(item, visiting);
         }
 
-        if (SchemaFor(type) is not { } schema || !visiting.Add(type))
+        if (!KooDriveModels.IsModel(type) || !visiting.Add(type))
         {
             return false;
         }
 
-        var result = schema.Properties.Values.Any(p => p.IsId || p.ItemsAreIds)
+        var result = HasIdProperties(type, (JsonObjectContract)ResolveContract(type))
             || type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetCustomAttribute<JsonPropertyAttribute>() is not null)
                 .Any(p => ContainsIds(p.PropertyType, visiting));
@@ -126,4 +93,7 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
         _containsIds[type] = result;
         return result;
     }
+
+    private static bool HasIdProperties(Type type, JsonObjectContract contract) =>
+        contract.Properties.Any(p => p.PropertyName is { } name && KooDriveModels.IdKindOf(type, name) != IdKind.None);
 }

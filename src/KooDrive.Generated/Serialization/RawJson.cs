@@ -61,7 +61,7 @@ internal static class RawJson
 
             var name = (string)reader.Value!;
             var property = contract.Properties.GetClosestMatchProperty(name);
-            result[name] = resolver.GetIdKind(type, property?.PropertyName ?? name) switch
+            result[name] = KooDriveContractResolver.GetIdKind(type, property?.PropertyName ?? name) switch
             {
                 IdKind.Scalar => IdReader.ReadScalar(reader),
                 IdKind.List => IdReader.ReadList(reader),

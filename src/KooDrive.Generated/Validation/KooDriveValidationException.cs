@@ -15,7 +15,13 @@ public sealed class KooDriveValidationException : ArgumentException
     /// <summary>Creates the exception for one or more violations.</summary>
     /// <param name="violations">The broken rules; at least one.</param>
     public KooDriveValidationException(IReadOnlyList<KooDriveValidationViolation> violations)
-        : base(Describe(violations), FirstPath(violations))
+        : this(violations, operationId: null)
+    {
+    }
+
+    /// <summary>Creates the exception for the violations of a request to one operation, named in the message.</summary>
+    internal KooDriveValidationException(IReadOnlyList<KooDriveValidationViolation> violations, string? operationId)
+        : base(Describe(violations, operationId), FirstPath(violations))
     {
         Violations = violations;
     }
@@ -54,10 +60,11 @@ public sealed class KooDriveValidationException : ArgumentException
             : throw new ArgumentException("At least one violation is required.", nameof(violations));
     }
 
-    private static string Describe(IReadOnlyList<KooDriveValidationViolation> violations)
+    private static string Describe(IReadOnlyList<KooDriveValidationViolation> violations, string? operationId)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        var text = new StringBuilder("The request was not sent: it breaks ")
+        var text = new StringBuilder(operationId is null ? "The request" : $"The {operationId} request")
+            .Append(" was not sent: it breaks ")
             .Append(violations.Count == 1 ? "a rule" : $"{violations.Count} rules")
             .Append(" of the KooDrive spec.");
         foreach (var violation in violations.Take(20))
