@@ -12,7 +12,7 @@ namespace KooDrive.CodeGen;
 public sealed class FactsEmitter
 {
     private const string Checker = "global::KooDrive.Generated.Validation.RuleChecker";
-    private const string OperationType = "global::KooDrive.Generated.Operations.KooDriveOperation";
+    private const string OperationType = "global::KooDrive.Generated.Spec.KooDriveOperation";
     private const string IdKindType = "global::KooDrive.Generated.Serialization.IdKind";
 
     private readonly OpenApiDocument _document;
@@ -45,7 +45,7 @@ public sealed class FactsEmitter
             .Line("#pragma warning disable CS1591 // Internal facts; the public members they support are documented.")
             .Line();
 
-        code.Open($"namespace {_namespace}.Operations");
+        code.Open($"namespace {_namespace}.Spec");
         code.Line("/// <summary>Every operation of the spec, as the SDK knows it.</summary>");
         code.Open("internal static partial class KooDriveOperations");
         foreach (var operation in operations)
@@ -117,7 +117,7 @@ public sealed class FactsEmitter
         code.Close();
         code.Line();
         code.Line($"partial void Attach{operation.Id}Operation(global::System.Net.Http.HttpRequestMessage request) =>");
-        code.Line($"    request.Options.Set({OperationType}.RequestOption, global::{_namespace}.Operations.KooDriveOperations.{operation.Id});");
+        code.Line($"    request.Options.Set({OperationType}.RequestOption, global::{_namespace}.Spec.KooDriveOperations.{operation.Id});");
         code.Line();
     }
 
@@ -139,14 +139,8 @@ public sealed class FactsEmitter
         var name = parameter.Name;
         if (IsString(parameter.Type))
         {
-            code.Open($"if ({name} is null)");
-            if (spec.Required || inPath)
-            {
-                code.Line($"checker.Fail({Lit(name)}, \"required\", \"is required (spec: required)\");");
-            }
-
-            code.Close();
-            code.Open("else");
+            // A null required value is left to the generated method, which throws ArgumentNullException naming it.
+            code.Open($"if ({name} is not null)");
             code.Line($"checker.CheckText({Lit(name)}, {name}, {(inPath ? "pathSegment: true" : "pathSegment: false")});");
             EmitStringRules(code, name, name, schema);
             code.Close();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Resilience;
-using KooDrive.Generated.Operations;
+using KooDrive.Generated.Spec;
 using Newtonsoft.Json;
 
 namespace KooDrive.Generated.Errors;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KooDrive.Generated.Auth;
-using KooDrive.Generated.Operations;
+using KooDrive.Generated.Spec;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

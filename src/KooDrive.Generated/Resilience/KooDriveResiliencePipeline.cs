@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using KooDrive.Generated.Auth;
-using KooDrive.Generated.Operations;
+using KooDrive.Generated.Spec;
 using KooDrive.Generated.Observability;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;

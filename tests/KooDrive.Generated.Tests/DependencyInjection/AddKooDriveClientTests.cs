@@ -78,10 +78,10 @@ public class AddKooDriveClientTests
         services.AddKooDriveClient(Signing).UsingTransport(recorder);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-1");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
 
         var sent = recorder.Single;
-        Assert.Equal(new Uri("https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/backup/device/device-1"), sent.Uri);
+        Assert.Equal(new Uri("https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/backup/device/1842812272691451648"), sent.Uri);
         Assert.Equal(IndependentSigner.ExpectedAuthorization(sent), sent.Header("Authorization"));
         Assert.Equal("20251103T070140Z", sent.Header("X-Date"));
         Assert.Equal(KooDriveTelemetry.UserAgent, sent.Header("User-Agent"));
@@ -101,7 +101,7 @@ public class AddKooDriveClientTests
         }).UsingTransport(recorder);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-1");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
 
         Assert.Equal("20300102T030405Z", recorder.Single.Header("X-Date"));
         Assert.Equal("Bearer " + TestPipelines.Token, recorder.Single.Header("Authorization"));
@@ -116,7 +116,7 @@ public class AddKooDriveClientTests
         services.AddKooDriveClient(options => options.Language = "en_us");
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-1");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
 
         var chain = DiTestHost.Chain(provider);
         Assert.Single(chain, h => h is KooDriveSigningHandler);
@@ -154,12 +154,12 @@ public class AddKooDriveClientTests
         await using var provider = services.BuildServiceProvider();
 
         var firstHeaders = DiTestHost.Chain(provider).OfType<KooDriveHeadersHandler>().Single();
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-1");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
         KooDriveHeadersHandler? secondHeaders = null;
         await Resilience.Support.Eventually.TrueAsync(
             () => !ReferenceEquals(secondHeaders = DiTestHost.Chain(provider).OfType<KooDriveHeadersHandler>().Single(), firstHeaders),
             "the factory to rotate the handlers");
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-2");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451649");
 
         var clock = provider.GetRequiredService<KooDriveClock>();
         Assert.Same(clock, firstHeaders.Clock);
@@ -190,7 +190,7 @@ public class AddKooDriveClientTests
         await using var provider = services.BuildServiceProvider();
         using var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("KooDrive");
 
-        var call = http.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/device-1", UriKind.Relative));
+        var call = http.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/1842812272691451648", UriKind.Relative));
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         time.Advance(TimeSpan.FromSeconds(3));
         using var response = await call;

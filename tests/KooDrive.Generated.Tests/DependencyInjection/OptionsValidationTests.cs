@@ -128,7 +128,7 @@ public class OptionsValidationTests
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var options = provider.GetRequiredService<IOptions<KooDriveClientOptions>>().Value;
-        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("device-1");
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
 
         Assert.Equal(new Uri("https://gateway.example/koodrive-proxy"), options.BaseAddress);
         Assert.Equal("en_us", options.Language);
@@ -141,7 +141,7 @@ public class OptionsValidationTests
             (options.Resilience.MaxRetries, options.Resilience.BaseDelay, options.Resilience.MaxDelay, options.Resilience.AttemptTimeout, options.Resilience.TotalTimeout, options.Resilience.RetryNonIdempotent));
         Assert.DoesNotContain(IndependentSigner.AppSecret, options.ToString(), StringComparison.Ordinal);
         var sent = recorder.Single;
-        Assert.Equal(new Uri("https://gateway.example/koodrive-proxy/koodrive/ose/v1/backup/device/device-1"), sent.Uri);
+        Assert.Equal(new Uri("https://gateway.example/koodrive-proxy/koodrive/ose/v1/backup/device/1842812272691451648"), sent.Uri);
         Assert.Equal(IndependentSigner.ExpectedAuthorization(sent), sent.Header("Authorization"));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.DependencyInjection;
 using KooDrive.Generated.Observability;
+using KooDrive.Generated.Spec;
 using KooDrive.Generated.Tests.Auth.Support;
 using KooDrive.Generated.Tests.DependencyInjection.Support;
 using KooDrive.Generated.Tests.Observability.Support;
@@ -42,7 +43,7 @@ public class LoggingTests
         Task<HttpResponseMessage> call;
         using (KooDriveTraceId.Begin(TraceId))
         {
-            call = scenario.Client.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/d1?secret=private-query-value", UriKind.Relative));
+            call = scenario.Client.SendAsync(AsGeneratedMethodSends(HttpMethod.Delete, "koodrive/ose/v1/backup/device/d1?secret=private-query-value", KooDriveOperations.UnbindDevice));
         }
 
         await scenario.ElapseDelayAsync(0);
@@ -71,7 +72,7 @@ public class LoggingTests
         scenario.Recorder.Throw = new HttpRequestException(HttpRequestError.ResponseEnded, "the server closed the connection");
 
         var exception = await Assert.ThrowsAsync<HttpRequestException>(() => new BackupClient(scenario.Client).AddBackupScopesAsync(
-            "device-1",
+            "1842812272691451648",
             new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo { LocalPath = "/DCIM" } } }));
 
         var failure = Assert.Single(logs.Entries, e => e.EventId.Name == "RequestFailed");
@@ -93,7 +94,7 @@ public class LoggingTests
         using var scenario = new RetryScenario(loggerFactory: loggerFactory, bearer: true);
         scenario.Recorder.Respond = (_, _) => RecordingHandler.Json(HttpStatusCode.Unauthorized, """{"code":401,"msg":"no"}""");
 
-        using var response = await scenario.Client.DeleteAsync(new Uri("koodrive/ose/v1/backup/record/r1", UriKind.Relative));
+        using var response = await scenario.Client.SendAsync(AsGeneratedMethodSends(HttpMethod.Delete, "koodrive/ose/v1/backup/record/r1", KooDriveOperations.DeleteBackupRecord));
 
         var outcome = Assert.Single(logs.Entries, e => e.EventId.Name == "ResponseReceived");
         Assert.Equal(LogLevel.Warning, outcome.Level);
@@ -117,12 +118,20 @@ public class LoggingTests
         }).UsingTransport(recorder);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IAlbumClient>().DeleteAlbumContentsAsync("album-1", new DeleteAlbumContentsRequest { Ids = { "1842846715527366528" } });
+        await provider.GetRequiredService<IAlbumClient>().DeleteAlbumContentsAsync("1795607640592646273", new DeleteAlbumContentsRequest { Ids = { "1842846715527366528" } });
 
         Assert.Contains(logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient.KooDrive", StringComparison.Ordinal) && e.Level == LogLevel.Trace);
         Assert.Contains(logs.Entries, e => e.Category == KooDriveTelemetry.LoggerCategoryName && e.EventId.Name == "ResponseReceived");
         var authorization = recorder.Single.Header("Authorization")!;
         Assert.All(logs.Entries, e => Assert.DoesNotContain(authorization.Split("Signature=").Last(), e.AllText, StringComparison.Ordinal));
         Assert.All(logs.Entries, e => Assert.DoesNotContain(IndependentSigner.AppSecret, e.AllText, StringComparison.Ordinal));
+    }
+
+    // The generated method attaches its operation to the request; a request sent without one is logged as "(unknown)".
+    private static HttpRequestMessage AsGeneratedMethodSends(HttpMethod method, string uri, KooDriveOperation operation)
+    {
+        var request = new HttpRequestMessage(method, new Uri(uri, UriKind.Relative));
+        request.Options.Set(KooDriveOperation.RequestOption, operation);
+        return request;
     }
 }

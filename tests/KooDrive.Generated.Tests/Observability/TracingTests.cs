@@ -45,7 +45,7 @@ public sealed class TracingTests : IDisposable
         Task call;
         using (KooDriveTraceId.Begin(traceId))
         {
-            call = new BackupClient(scenario.Client).DeleteBackupScopesAsync("device-1", new DeleteBackupScopesRequest { ScopeIdList = { "1" } });
+            call = new BackupClient(scenario.Client).DeleteBackupScopesAsync("1842812272691451648", new DeleteBackupScopesRequest { ScopeIdList = { "1" } });
         }
 
         await scenario.ElapseDelayAsync(0);
@@ -56,7 +56,7 @@ public sealed class TracingTests : IDisposable
         Assert.Equal(ActivityKind.Internal, span.Kind);
         Assert.Equal(KooDriveTelemetry.Version, span.Source.Version);
         Assert.Equal("DELETE", span.GetTagItem("http.request.method"));
-        Assert.Equal("/koodrive/ose/v1/backup/device/device-1/scope", span.GetTagItem("url.path"));
+        Assert.Equal("/koodrive/ose/v1/backup/device/1842812272691451648/scope", span.GetTagItem("url.path"));
         Assert.Equal("koodrive/ose/v1/backup/device/{deviceId}/scope", span.GetTagItem("url.template"));
         Assert.Equal("intl.myhuaweicloud-koodrive.com", span.GetTagItem("server.address"));
         Assert.Equal("DeleteBackupScopes", span.GetTagItem("koodrive.operation"));
@@ -80,7 +80,7 @@ public sealed class TracingTests : IDisposable
 
         using (KooDriveTraceId.Begin(traceId))
         {
-            await Assert.ThrowsAsync<HttpRequestException>(() => new AlbumClient(scenario.Client).DeleteAlbumContentsAsync("album-1", new DeleteAlbumContentsRequest { Ids = { "1" } }));
+            await Assert.ThrowsAsync<HttpRequestException>(() => new AlbumClient(scenario.Client).DeleteAlbumContentsAsync("1795607640592646273", new DeleteAlbumContentsRequest { Ids = { "1" } }));
         }
 
         var span = SpanOf(traceId);

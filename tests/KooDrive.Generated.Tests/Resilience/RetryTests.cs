@@ -8,8 +8,8 @@ namespace KooDrive.Generated.Tests.Resilience;
 
 public class RetryTests
 {
-    private static readonly Uri Device = new("koodrive/ose/v1/backup/device/device-1", UriKind.Relative);
-    private static readonly Uri Scope = new("koodrive/ose/v1/backup/device/device-1/scope", UriKind.Relative);
+    private static readonly Uri Device = new("koodrive/ose/v1/backup/device/1842812272691451648", UriKind.Relative);
+    private static readonly Uri Scope = new("koodrive/ose/v1/backup/device/1842812272691451648/scope", UriKind.Relative);
 
     private static HttpResponseMessage Status(HttpStatusCode status, Action<HttpResponseMessage>? configure = null)
     {
@@ -28,7 +28,7 @@ public class RetryTests
             ? Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.Add("Retry-After", "2"))
             : RecordingHandler.Success();
 
-        var call = new BackupClient(scenario.Client).DeleteBackupScopesAsync("device-1", new DeleteBackupScopesRequest { ScopeIdList = { "1842846715527366528" } });
+        var call = new BackupClient(scenario.Client).DeleteBackupScopesAsync("1842812272691451648", new DeleteBackupScopesRequest { ScopeIdList = { "1842846715527366528" } });
         await scenario.ElapseDelayAsync(0);
         await call;
 
@@ -233,7 +233,7 @@ public class RetryTests
             ? Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.Add("Retry-After", "1"))
             : RecordingHandler.Success();
 
-        var call = new BackupClient(scenario.Client).AddBackupScopesAsync("device-1", new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo { LocalPath = "/DCIM", TargetFolderPath = "/Backup" } } });
+        var call = new BackupClient(scenario.Client).AddBackupScopesAsync("1842812272691451648", new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo { LocalPath = "/DCIM", TargetFolderPath = "/Backup" } } });
         await scenario.ElapseDelayAsync(0);
         await call;
 

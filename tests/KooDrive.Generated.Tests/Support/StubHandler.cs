@@ -30,7 +30,7 @@ internal sealed class StubHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, body));
+        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, body, KooDrive.Generated.Spec.KooDriveOperation.Of(request)));
         if (_respond is null)
         {
             throw new InvalidOperationException($"No request may reach the network in this test, but {request.Method} {request.RequestUri} did.");
@@ -42,10 +42,10 @@ internal sealed class StubHandler : HttpMessageHandler
     }
 }
 
-internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body);
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body, KooDrive.Generated.Spec.KooDriveOperation? Operation = null);
 
 /// <summary>
-/// Plays the part of the auth pipeline (issue 3): puts a trace ID and a credential on every request, so tests can
+/// Plays the part of the auth pipeline: puts a trace ID and a credential on every request, so tests can
 /// check that exceptions carry the one and never the other.
 /// </summary>
 internal sealed class FakeAuthHandler(string traceId, string authorization) : DelegatingHandler

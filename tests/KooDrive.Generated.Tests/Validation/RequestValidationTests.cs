@@ -12,6 +12,11 @@ public class RequestValidationTests
     private const string DeviceId = "1842812272691451648";
     private const string LockId = "78e41c7e-db02-4d55-85b3-8153e4fefd2e@102";
 
+    private static readonly int MaxScopes = SpecLimits.MaxItems("AddBackupScopesRequest", "scopeList");
+    private static readonly int MaxScopeIds = SpecLimits.MaxItems("DeleteBackupScopesRequest", "scopeIdList");
+    private static readonly int MaxContentIds = SpecLimits.MaxItems("DeleteAlbumContentsRequest", "ids");
+    private static readonly int MaxPathLength = SpecLimits.MaxLength("ScopeBaseInfo", "localPath");
+
     [Theory]
     [InlineData("AddBackupScopes")]
     [InlineData("DeleteBackupScopes")]
@@ -64,38 +69,45 @@ public class RequestValidationTests
         await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(id, Ids(1)), "albumId", "pattern");
     }
 
+    // Path IDs are checked as IDs (x-koodrive-id on the path parameters): anything but digits would be sent as an
+    // escaped segment that names another resource or none.
     [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData("\0")]
+    [InlineData("a\r\nb")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    [InlineData("%2e%2e")]
+    [InlineData("\u8bbe\u5907")]
+    [InlineData("12a")]
     [InlineData("...")]
-    [InlineData(".a")]
-    [InlineData("a..")]
-    public async Task Path_IDs_with_dots_that_are_not_dot_segments_are_sent(string id)
+    [InlineData("id-\U0001F600")]
+    [InlineData("1760265745989677300VW5TYWZlSW50ZWdlcg==")]
+    public async Task Path_IDs_that_are_not_digits_are_refused_before_sending(string id)
     {
-        var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
-
-        await TestClients.Backup(handler).DeleteBackupRecordAsync(id, LockId);
-
-        Assert.EndsWith("/backup/record/" + id, Assert.Single(handler.Requests).Uri.AbsolutePath, StringComparison.Ordinal);
+        await AssertRefusedBeforeSending(backup => backup.UnbindDeviceAsync(id), "deviceId", "x-koodrive-id");
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(id, ValidAdd()), "deviceId", "x-koodrive-id");
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupScopesAsync(id, DeleteBackupScopesRequest.Create(1L)), "deviceId", "x-koodrive-id");
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync(id, LockId), "recordId", "x-koodrive-id");
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(id, Ids(1)), "albumId", "x-koodrive-id");
     }
 
     [Theory]
-    [InlineData("12\uD800")]
-    [InlineData("\uDC0012")]
-    [InlineData("12\uFFFD")]
-    public async Task Path_IDs_that_are_not_well_formed_text_are_refused(string id)
-    {
-        await AssertRefusedBeforeSending(backup => backup.UnbindDeviceAsync(id), "deviceId", "utf16");
-        await AssertRefusedBeforeSending(backup => backup.DeleteBackupRecordAsync(id, LockId), "recordId", "utf16");
-        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync(id, Ids(1)), "albumId", "utf16");
-    }
+    [InlineData(" 12")]
+    [InlineData("12\n")]
+    [InlineData("1\u00002")]
+    public async Task Path_IDs_with_white_space_or_control_characters_are_refused_as_unprintable(string id) =>
+        await AssertRefusedBeforeSending(backup => backup.UnbindDeviceAsync(id), "deviceId", "printable");
 
     [Fact]
-    public async Task A_path_ID_with_a_surrogate_pair_is_sent()
+    public async Task A_digit_path_ID_is_sent_as_is()
     {
         var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
 
-        await TestClients.Backup(handler).UnbindDeviceAsync("id-\U0001F600");
+        await TestClients.Backup(handler).DeleteBackupRecordAsync("1842862763295184641", LockId);
 
-        Assert.EndsWith("/backup/device/id-%F0%9F%98%80", Assert.Single(handler.Requests).Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/backup/record/1842862763295184641", Assert.Single(handler.Requests).Uri.AbsolutePath, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,11 +138,11 @@ public class RequestValidationTests
 
     [Fact]
     public async Task An_empty_scope_list_is_refused() =>
-        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(0)), "request.ScopeList", "MinLength");
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(0)), "request.ScopeList", "minItems");
 
     [Fact]
-    public async Task More_than_100_scopes_are_refused() =>
-        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(101)), "request.ScopeList", "MaxLength");
+    public async Task More_scopes_than_the_spec_allows_are_refused() =>
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, Scopes(MaxScopes + 1)), "request.ScopeList", "maxItems");
 
     [Fact]
     public async Task A_null_scope_in_the_list_is_refused()
@@ -142,14 +154,14 @@ public class RequestValidationTests
 
     [Fact]
     public async Task An_empty_scope_ID_list_is_refused() =>
-        await AssertRefusedBeforeSending(backup => backup.DeleteBackupScopesAsync(DeviceId, new DeleteBackupScopesRequest()), "request.ScopeIdList", "MinLength");
+        await AssertRefusedBeforeSending(backup => backup.DeleteBackupScopesAsync(DeviceId, new DeleteBackupScopesRequest()), "request.ScopeIdList", "minItems");
 
     [Fact]
-    public async Task More_than_100_scope_IDs_are_refused() =>
+    public async Task More_scope_IDs_than_the_spec_allows_are_refused() =>
         await AssertRefusedBeforeSending(
-            backup => backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(1, 101).Select(i => (long)i))),
+            backup => backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(1, MaxScopeIds + 1).Select(i => (long)i))),
             "request.ScopeIdList",
-            "MaxLength");
+            "maxItems");
 
     [Theory]
     [InlineData("12a")]
@@ -166,11 +178,11 @@ public class RequestValidationTests
 
     [Fact]
     public async Task An_empty_album_content_list_is_refused() =>
-        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(0)), "request.Ids", "MinLength");
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(0)), "request.Ids", "minItems");
 
     [Fact]
-    public async Task More_than_1000_album_content_IDs_are_refused() =>
-        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(1001)), "request.Ids", "MaxLength");
+    public async Task More_album_content_IDs_than_the_spec_allows_are_refused() =>
+        await AssertRefusedBeforeSending(album => album.DeleteAlbumContentsAsync("1795607640592646273", Ids(MaxContentIds + 1)), "request.Ids", "maxItems");
 
     [Fact]
     public async Task An_empty_album_content_ID_is_refused()
@@ -211,7 +223,7 @@ public class RequestValidationTests
     {
         var request = ValidAdd();
         request.ScopeList.Add(new ScopeBaseInfo { LocalPath = path, TargetFolderPath = "/target" });
-        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), $"request.ScopeList[1].{property}", "RegularExpression");
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), $"request.ScopeList[1].{property}", "pattern");
     }
 
     [Fact]
@@ -219,15 +231,15 @@ public class RequestValidationTests
     {
         var request = ValidAdd();
         request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/local", TargetFolderPath = "target" });
-        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].TargetFolderPath", "RegularExpression");
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].TargetFolderPath", "pattern");
     }
 
     [Fact]
     public async Task A_path_longer_than_10000_characters_is_refused()
     {
         var request = ValidAdd();
-        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', 10000) });
-        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].LocalPath", "StringLength");
+        request.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', MaxPathLength) });
+        await AssertRefusedBeforeSending(backup => backup.AddBackupScopesAsync(DeviceId, request), "request.ScopeList[1].LocalPath", "maxLength");
     }
 
     [Fact]
@@ -242,7 +254,7 @@ public class RequestValidationTests
 
         Assert.Equal("request.ModuleCode", error.ParamName);
         Assert.Equal(
-            ["request.ModuleCode enum", "request.ScopeList[0].LocalPath RegularExpression", "request.ScopeList[1].LocalPath x-koodrive-not-both-empty"],
+            ["request.ModuleCode enum", "request.ScopeList[0].LocalPath pattern", "request.ScopeList[1].LocalPath x-koodrive-not-both-empty"],
             error.Violations.Select(v => $"{v.Path} {v.Rule}"));
         Assert.Contains("request.ScopeList[0].LocalPath", error.Message, StringComparison.Ordinal);
         Assert.Empty(handler.Requests);
@@ -254,14 +266,14 @@ public class RequestValidationTests
         var handler = StubHandler.Answer(HttpStatusCode.OK, """{"code":0,"msg":"success"}""");
         var backup = TestClients.Backup(handler);
         var album = TestClients.Album(handler);
-        var scopes = Scopes(99);
-        scopes.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', 9999), TargetFolderPath = string.Empty });
+        var scopes = Scopes(MaxScopes - 1);
+        scopes.ScopeList.Add(new ScopeBaseInfo { LocalPath = "/" + new string('a', MaxPathLength - 1), TargetFolderPath = string.Empty });
 
         await backup.AddBackupScopesAsync(DeviceId, scopes);
-        await backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(0, 100).Select(i => (long)i)));
+        await backup.DeleteBackupScopesAsync(DeviceId, DeleteBackupScopesRequest.Create(Enumerable.Range(0, MaxScopeIds).Select(i => (long)i)));
         await backup.UnbindDeviceAsync("1");
         await backup.DeleteBackupRecordAsync("1", "a lock id with spaces @102 ~!");
-        await album.DeleteAlbumContentsAsync("1", Ids(1000));
+        await album.DeleteAlbumContentsAsync("1", Ids(MaxContentIds));
 
         Assert.Equal(5, handler.Requests.Count);
         Assert.Contains("\"moduleCode\":\"102\"", handler.Requests[0].Body, StringComparison.Ordinal);

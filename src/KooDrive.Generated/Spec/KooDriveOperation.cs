@@ -1,4 +1,4 @@
-namespace KooDrive.Generated.Operations;
+namespace KooDrive.Generated.Spec;
 
 /// <summary>
 /// One operation of the KooDrive API as the generated client calls it. Instances are generated from

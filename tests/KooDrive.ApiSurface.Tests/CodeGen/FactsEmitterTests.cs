@@ -1,0 +1,122 @@
+using KooDrive.ApiSurface.Generation;
+using KooDrive.ApiSurface.Tests.Generation;
+using KooDrive.CodeGen;
+using YamlDotNet.RepresentationModel;
+
+namespace KooDrive.ApiSurface.Tests.CodeGen;
+
+/// <summary>
+/// The operation facts follow the spec: an edit of a rule, a marker or an operation changes the generated code,
+/// with no hand-written file involved. Generation runs in-process with the build's NSwag and settings.
+/// </summary>
+public class FactsEmitterTests
+{
+    [Fact]
+    public async Task A_limit_changed_in_the_spec_changes_the_generated_check()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var maxItems = Scalar(spec.Map("components", "schemas", "DeleteBackupScopesRequest", "properties", "scopeIdList"), "maxItems");
+        spec.Map("components", "schemas", "DeleteBackupScopesRequest", "properties", "scopeIdList").Children["maxItems"] = "7";
+
+        var before = await FactsAsync(RepoPaths.Spec);
+        var after = await FactsAsync(spec.Save());
+
+        Assert.Contains($"Count > {maxItems})", before, StringComparison.Ordinal);
+        Assert.Contains("if (v", after, StringComparison.Ordinal);
+        Assert.Contains("Count > 7) checker.Fail(\"ScopeIdList\", \"maxItems\", \"must hold at most 7 items (spec: maxItems 7)\");", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_parameter_rule_and_a_header_pattern_changed_in_the_spec_change_the_generated_checks()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        spec.Map("components", "parameters", "DeviceId", "schema").Children["minLength"] = "5";
+
+        var after = await FactsAsync(spec.Save());
+
+        Assert.Contains("if (deviceId.Length < 5) checker.Fail(\"deviceId\", \"minLength\", \"must be at least 5 characters long (spec: minLength 5)\");", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_field_marked_as_an_ID_becomes_an_ID_field_and_an_unmarked_one_stops_being_one()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var entity = spec.Map("components", "schemas", "BoundDeviceEntity", "properties");
+        ((YamlMappingNode)entity.Children["machineCode"]).Add("x-koodrive-id", "true");
+        ((YamlMappingNode)entity.Children["deviceId"]).Children.Remove("x-koodrive-id");
+
+        var after = await FactsAsync(spec.Save());
+
+        Assert.Contains("\"machineCode\" => global::KooDrive.Generated.Serialization.IdKind.Scalar", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"deviceId\" => global::KooDrive.Generated.Serialization.IdKind.Scalar", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_operation_in_the_spec_gets_a_descriptor_validation_and_attachment()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var paths = spec.Map("paths");
+        var unbind = (YamlMappingNode)spec.Map("paths", "/koodrive/ose/v1/backup/device/{deviceId}").Children["delete"];
+        var get = new YamlStream();
+        get.Load(new StringReader("""
+            tags: [Backup]
+            operationId: ZzProbeDevice
+            summary: A probe operation that cannot be real.
+            description: A probe operation that cannot be real.
+            parameters:
+              - name: limit
+                in: query
+                required: true
+                description: A probe limit.
+                schema: { type: integer, format: int32, minimum: 1, maximum: 42 }
+            responses:
+              '200':
+                description: OK.
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/KooDriveResult'
+            """));
+        paths.Add("/koodrive/ose/v1/probe/{deviceId}", new YamlMappingNode
+        {
+            { "parameters", new YamlSequenceNode(new YamlMappingNode { { "$ref", "#/components/parameters/DeviceId" } }) },
+            { "get", get.Documents[0].RootNode },
+        });
+        Assert.NotNull(unbind);
+
+        var after = await FactsAsync(spec.Save());
+
+        Assert.Contains("ZzProbeDevice = new(\"ZzProbeDevice\", \"BackupClient\", \"GET\", \"koodrive/ose/v1/probe/{deviceId}\", typeof(global::KooDrive.Generated.KooDriveResult), true);", after, StringComparison.Ordinal);
+        Assert.Contains("partial void ValidateZzProbeDevice(string deviceId, int limit)", after, StringComparison.Ordinal);
+        Assert.Contains("checker.Fail(\"limit\", \"maximum\", \"must be at most 42 (spec: maximum 42)\")", after, StringComparison.Ordinal);
+        Assert.Contains("partial void AttachZzProbeDeviceOperation(", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_schema_that_allows_extra_members_is_refused_with_what_to_change()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        spec.Map("components", "schemas", "DeleteBackupScopesRequest").Children.Remove("additionalProperties");
+
+        var error = await Assert.ThrowsAsync<SpecException>(() => FactsAsync(spec.Save()));
+
+        Assert.Contains("DeleteBackupScopesRequest", error.Message, StringComparison.Ordinal);
+        Assert.Contains("additionalProperties: false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("^[^\\x00-\\x1F\\x7F]+$", "^[^\\x00-\\x1F\\x7F]+\\z")]
+    [InlineData("^(?:$|/[^\\\\]*$)", "^(?:\\z|/[^\\\\]*\\z)")]
+    [InlineData("^[$]\\$$", "^[$]\\$\\z")]
+    [InlineData("^[]$]x$", "^[]$]x\\z")]
+    public void Spec_patterns_end_at_the_end_of_the_value_as_in_JSON_Schema(string pattern, string dotnet) =>
+        Assert.Equal(dotnet, EcmaPattern.ForDotNet(pattern));
+
+    private static async Task<string> FactsAsync(string specPath)
+    {
+        var client = await NSwagClientGenerator.GenerateAsync(Path.Combine(RepoPaths.Generator, "nswag.json"), specPath);
+        return FactsEmitter.Emit(SpecReader.Load(specPath), client, NSwagClientGenerator.DefaultNamespace);
+    }
+
+    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[key]).Value!;
+}
