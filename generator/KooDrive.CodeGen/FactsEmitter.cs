@@ -230,7 +230,7 @@ public sealed class FactsEmitter
         if (pattern is not null)
         {
             // An empty value already reported as too short is not reported a second time for the pattern.
-            code.Line($"if ({(minLength is > 0 ? tooShortGuard : string.Empty)}!KooDriveSpecPatterns.P{Pattern(pattern)}.IsMatch({value})) {Fail(member)}\"pattern\", {Lit($"must match the pattern '{pattern}' (spec: pattern)")});");
+            code.Line($"if ({(minLength is > 0 ? tooShortGuard : string.Empty)}!KooDriveSpecPatterns.P{Pattern(pattern)}().IsMatch({value})) {Fail(member)}\"pattern\", {Lit($"must match the pattern '{pattern}' (spec: pattern)")});");
         }
 
         if (values is { Length: > 0 })
@@ -369,12 +369,13 @@ public sealed class FactsEmitter
     private void EmitPatterns(CodeWriter code)
     {
         code.Open($"namespace {_namespace}");
-        code.Line("/// <summary>The spec's patterns, with JSON Schema's meaning of <c>$</c>, compiled once.</summary>");
-        code.Open("internal static class KooDriveSpecPatterns");
+        code.Line("/// <summary>The spec's patterns, with JSON Schema's meaning of <c>$</c>, compiled at build time by the regex source generator.</summary>");
+        code.Open("internal static partial class KooDriveSpecPatterns");
         for (var i = 0; i < _patterns.Count; i++)
         {
             code.Line($"/// <summary>{Xml(_patterns[i])}</summary>");
-            code.Line($"public static readonly global::System.Text.RegularExpressions.Regex P{i} = new({Lit(EcmaPattern.ForDotNet(_patterns[i]))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            code.Line($"[global::System.Text.RegularExpressions.GeneratedRegex({Lit(EcmaPattern.ForDotNet(_patterns[i]))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]");
+            code.Line($"public static partial global::System.Text.RegularExpressions.Regex P{i}();");
         }
 
         code.Close();

@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 
 namespace KooDrive.Generated;
 
-// The generated AlbumClient's hooks (generator/nswag.json, "Settings owned by issue 4"): exact IDs and a
+// The generated AlbumClient's hooks (generator/README.md, "Errors, IDs and validation"): exact IDs and a
 // tolerant reader in the serializer settings, typed errors after receiving. Validation and the operation
 // each request carries are generated from the spec (generator/KooDrive.CodeGen).
 /// <summary>

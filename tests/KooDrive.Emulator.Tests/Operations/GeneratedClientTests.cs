@@ -91,7 +91,7 @@ public class GeneratedClientTests : EmulatorTest
     {
         var client = new BackupClient(Harness.Client(AuthMode.Bearer));
 
-        // HTTP 400 maps to its typed exception (issue 4), carrying the envelope's code and message.
+        // HTTP 400 maps to its typed exception, carrying the envelope's code and message.
         var error = await Assert.ThrowsAsync<KooDriveBadRequestException>(() => client.UnbindDeviceAsync(Harness.Emulator.State.NewId()));
 
         Assert.Equal(400, error.StatusCode);

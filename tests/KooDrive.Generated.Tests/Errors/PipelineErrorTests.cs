@@ -6,7 +6,7 @@ using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.Generated.Tests.Errors;
 
-/// <summary>Typed errors over the SDK's real auth pipeline (issue 3): the trace ID it sends comes back in the exception.</summary>
+/// <summary>Typed errors over the SDK's real auth pipeline: the trace ID it sends comes back in the exception.</summary>
 public class PipelineErrorTests
 {
     [Theory]
