@@ -17,17 +17,17 @@ internal static class IdReader
 {
     private const string Expected = "expected a JSON string of digits or a JSON integer";
 
-    /// <summary>Reads one ID; the reader is positioned before the value.</summary>
-    public static JToken ReadScalar(JsonReader reader) =>
-        ReadId(reader, insideArray: false, reader.Path) ?? throw Error(reader, $"{Expected}, found the end of an array");
+    /// <summary>Reads one ID (or null); the reader is positioned before the value.</summary>
+    public static string? ReadScalar(JsonReader reader) =>
+        (ReadId(reader, insideArray: false, reader.Path) ?? throw Error(reader, $"{Expected}, found the end of an array")).Value as string;
 
     /// <summary>Reads an array of IDs (or null); the reader is positioned before the value.</summary>
-    public static JToken ReadList(JsonReader reader)
+    public static List<string>? ReadList(JsonReader reader)
     {
         Advance(reader);
         if (reader.TokenType == JsonToken.Null)
         {
-            return JValue.CreateNull();
+            return null;
         }
 
         if (reader.TokenType != JsonToken.StartArray)
@@ -35,16 +35,11 @@ internal static class IdReader
             throw Error(reader, $"expected an array of KooDrive IDs, found {Describe(reader.TokenType)}");
         }
 
-        var array = new JArray();
+        var array = new List<string>();
         var listPath = reader.Path;
         while (ReadId(reader, insideArray: true, string.Create(CultureInfo.InvariantCulture, $"{listPath}[{array.Count}]")) is { } id)
         {
-            if (id.Type == JTokenType.Null)
-            {
-                throw Error(reader, $"{Expected}, found null");
-            }
-
-            array.Add(id);
+            array.Add(id.Value as string ?? throw Error(reader, $"{Expected}, found null"));
         }
 
         return array;
@@ -111,7 +106,7 @@ internal static class IdReader
         }
     }
 
-    private static string Describe(JsonToken token) => token switch
+    internal static string Describe(JsonToken token) => token switch
     {
         JsonToken.StartObject => "an object",
         JsonToken.StartArray => "an array",
@@ -122,7 +117,7 @@ internal static class IdReader
 
     private static string Excerpt(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
 
-    internal static JsonSerializationException Error(JsonReader reader, string detail, Exception? inner = null, string? path = null)
+    internal static JsonSerializationException Error(JsonReader reader, string detail, Exception? inner = null, string? path = null, string kind = "KooDrive ID")
     {
         path ??= reader.Path;
         var info = reader as IJsonLineInfo;
@@ -130,6 +125,6 @@ internal static class IdReader
         var line = hasLine ? info!.LineNumber : 0;
         var position = hasLine ? info!.LinePosition : 0;
         var where = hasLine ? string.Create(CultureInfo.InvariantCulture, $", line {line}, position {position}") : string.Empty;
-        return new JsonSerializationException($"Cannot read the KooDrive ID at path '{path}': {detail}. Path '{path}'{where}.", path, line, position, inner);
+        return new JsonSerializationException($"Cannot read the {kind} at path '{path}': {detail}. Path '{path}'{where}.", path, line, position, inner);
     }
 }

@@ -99,7 +99,7 @@ internal static class IdText
             }
 
             digits = mantissa + new string('0', (int)shift);
-            return true;
+            return CheckExactInDouble(digits, out problem) || Fail(out digits);
         }
 
         var dropped = -shift;
@@ -110,7 +110,31 @@ internal static class IdText
         }
 
         digits = mantissa[..^(int)dropped];
-        return true;
+        return CheckExactInDouble(digits, out problem) || Fail(out digits);
+    }
+
+    /// <summary>2^53: every whole number up to it is exact in a double, so any form of it can be trusted.</summary>
+    private const string LargestExactInDouble = "9007199254740992";
+
+    /// <summary>
+    /// A decimal or exponent form is how a floating-point formatter prints a number (Java prints the double nearest
+    /// to 1842846715527366528 as 1.8428467155273665E18). Above 2^53 such a value has passed through a double and its
+    /// digits cannot be trusted, like the docs' marker; only digits as written can be.
+    /// </summary>
+    private static bool CheckExactInDouble(string digits, [NotNullWhen(false)] out string? problem)
+    {
+        var above = digits.Length > LargestExactInDouble.Length
+            || (digits.Length == LargestExactInDouble.Length && string.CompareOrdinal(digits, LargestExactInDouble) > 0);
+        problem = above
+            ? "is written in decimal or exponent form above 2^53, the way a floating-point number is printed: its digits were rounded through a double and cannot be trusted (send IDs as JSON strings or integers)"
+            : null;
+        return !above;
+    }
+
+    private static bool Fail(out string? digits)
+    {
+        digits = null;
+        return false;
     }
 
     private static string TooLong => string.Create(CultureInfo.InvariantCulture, $"expands to more than {MaxExpandedDigits} digits, which is no KooDrive ID");

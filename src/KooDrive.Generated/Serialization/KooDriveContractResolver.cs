@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -16,21 +15,17 @@ namespace KooDrive.Generated.Serialization;
 /// </remarks>
 internal sealed class KooDriveContractResolver : DefaultContractResolver
 {
-    private readonly ConcurrentDictionary<Type, bool> _containsIds = new();
-    private readonly IdAwareObjectConverter _idConverter;
+    private readonly ModelConverter _modelConverter;
 
     private KooDriveContractResolver()
     {
-        _idConverter = new IdAwareObjectConverter(this);
+        _modelConverter = new ModelConverter(this);
     }
 
     public static KooDriveContractResolver Instance { get; } = new();
 
     /// <summary>Whether the JSON property <paramref name="jsonName"/> of <paramref name="type"/> holds IDs.</summary>
     public static IdKind GetIdKind(Type type, string jsonName) => KooDriveModels.IdKindOf(type, jsonName);
-
-    /// <summary>Whether a value of <paramref name="type"/> contains ID properties at any depth.</summary>
-    public bool ContainsIds(Type type) => ContainsIds(type, []);
 
     /// <summary>The item type of a collection type, or null.</summary>
     public static Type? ItemTypeOf(Type type)
@@ -49,9 +44,9 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
     protected override JsonObjectContract CreateObjectContract(Type objectType)
     {
         var contract = base.CreateObjectContract(objectType);
-        if (KooDriveModels.IsModel(objectType) && HasIdProperties(objectType, contract))
+        if (KooDriveModels.IsModel(objectType))
         {
-            contract.Converter = _idConverter;
+            contract.Converter = _modelConverter;
         }
 
         return contract;
@@ -67,33 +62,4 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
 
         return property;
     }
-
-    private bool ContainsIds(Type type, HashSet<Type> visiting)
-    {
-        if (_containsIds.TryGetValue(type, out var known))
-        {
-            return known;
-        }
-
-        if (ItemTypeOf(type) is { } item)
-        {
-            return ContainsIds(item, visiting);
-        }
-
-        if (!KooDriveModels.IsModel(type) || !visiting.Add(type))
-        {
-            return false;
-        }
-
-        var result = HasIdProperties(type, (JsonObjectContract)ResolveContract(type))
-            || type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetCustomAttribute<JsonPropertyAttribute>() is not null)
-                .Any(p => ContainsIds(p.PropertyType, visiting));
-        visiting.Remove(type);
-        _containsIds[type] = result;
-        return result;
-    }
-
-    private static bool HasIdProperties(Type type, JsonObjectContract contract) =>
-        contract.Properties.Any(p => p.PropertyName is { } name && KooDriveModels.IdKindOf(type, name) != IdKind.None);
 }

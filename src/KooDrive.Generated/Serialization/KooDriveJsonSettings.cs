@@ -9,10 +9,11 @@ internal static class KooDriveJsonSettings
     {
         settings.ContractResolver = KooDriveContractResolver.Instance;
 
-        // Strings stay strings (createTime round-trips unchanged), and a number kept in extension data is
-        // held as decimal rather than double.
+        // Strings stay strings (createTime round-trips unchanged). IDs and string members are read from the raw
+        // text (ModelConverter), so no number the SDK keeps exactly is parsed; any other number is a double, whose
+        // range no JSON number a service sends can overflow (decimal's can).
         settings.DateParseHandling = DateParseHandling.None;
-        settings.FloatParseHandling = FloatParseHandling.Decimal;
+        settings.FloatParseHandling = FloatParseHandling.Double;
 
         // A tolerant reader: unknown members land in AdditionalProperties, '$'-names are ordinary members.
         settings.MissingMemberHandling = MissingMemberHandling.Ignore;

@@ -87,7 +87,9 @@ public class FactsEmitterTests
         var after = await FactsAsync(spec.Save());
 
         Assert.Contains("ZzProbeDevice = new(\"ZzProbeDevice\", \"BackupClient\", \"GET\", \"koodrive/ose/v1/probe/{deviceId}\", typeof(global::KooDrive.Generated.KooDriveResult), true);", after, StringComparison.Ordinal);
-        Assert.Contains("partial void ValidateZzProbeDevice(string deviceId, int limit)", after, StringComparison.Ordinal);
+        var validate = Assert.Single(after.Split('\n'), l => l.Contains("partial void ValidateZzProbeDevice(", StringComparison.Ordinal));
+        Assert.Contains("string deviceId", validate, StringComparison.Ordinal);
+        Assert.Contains("int limit", validate, StringComparison.Ordinal);
         Assert.Contains("checker.Fail(\"limit\", \"maximum\", \"must be at most 42 (spec: maximum 42)\")", after, StringComparison.Ordinal);
         Assert.Contains("partial void AttachZzProbeDeviceOperation(", after, StringComparison.Ordinal);
     }

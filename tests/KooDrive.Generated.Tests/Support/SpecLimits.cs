@@ -19,10 +19,14 @@ internal static class SpecLimits
 
     private static IOpenApiSchema Property(string schema, string property)
     {
-        var owner = SpecDocument.Document.Components?.Schemas?.GetValueOrDefault(schema)
-            ?? throw new InvalidOperationException($"spec/openapi.yaml has no schema '{schema}'.");
-        return owner.Properties?.GetValueOrDefault(property)
-            ?? throw new InvalidOperationException($"spec/openapi.yaml has no property '{schema}.{property}'.");
+        if (SpecDocument.Document.Components?.Schemas?.TryGetValue(schema, out var owner) != true)
+        {
+            throw new InvalidOperationException($"spec/openapi.yaml has no schema '{schema}'.");
+        }
+
+        return owner!.Properties?.TryGetValue(property, out var found) == true
+            ? found
+            : throw new InvalidOperationException($"spec/openapi.yaml has no property '{schema}.{property}'.");
     }
 
     private static InvalidOperationException Missing(string schema, string property, string keyword) =>
