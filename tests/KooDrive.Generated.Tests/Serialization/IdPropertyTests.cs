@@ -23,9 +23,18 @@ public class IdPropertyTests
     }
 
     [Property]
-    public void A_whole_number_sent_as_a_JSON_number_in_any_integral_form_reads_as_its_digits(IntegralForm form)
+    public void A_whole_number_reads_as_its_digits_unless_a_floating_point_form_above_2_to_the_53_says_it_was_rounded(IntegralForm form)
     {
-        var read = KooDriveJson.Read<DeleteBackupScopesResponse>($$"""{"code":0,"scopeIdList":[{{form.Json}}],"failedScopeList":[{"scopeId":{{form.Json}}}]}""");
+        var json = $$"""{"code":0,"scopeIdList":[{{form.Json}}],"failedScopeList":[{"scopeId":{{form.Json}}}]}""";
+        var floatingPointForm = form.Json.AsSpan().IndexOfAny(".eE") >= 0;
+        if (floatingPointForm && System.Numerics.BigInteger.Parse(form.Digits, System.Globalization.CultureInfo.InvariantCulture) > System.Numerics.BigInteger.Pow(2, 53))
+        {
+            var error = Assert.Throws<JsonSerializationException>(() => KooDriveJson.Read<DeleteBackupScopesResponse>(json));
+            Assert.Contains("2^53", error.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var read = KooDriveJson.Read<DeleteBackupScopesResponse>(json);
 
         Assert.Equal(form.Digits, Assert.Single(read.ScopeIdList!));
         Assert.Equal(form.Digits, Assert.Single(read.FailedScopeList!).ScopeId);

@@ -12,6 +12,16 @@ public class IdReadingTests
     [Theory]
     [InlineData("\"1842846715527366528\"")]
     [InlineData("1842846715527366528")]
+    public void A_scope_ID_as_a_JSON_string_or_integer_reads_as_its_exact_digits(string json)
+    {
+        var scope = KooDriveJson.Read<ScopeInfo>($$"""{"scopeId": {{json}}}""");
+
+        Assert.Equal(Id, scope.ScopeId);
+    }
+
+    // A decimal or exponent form is what a floating-point formatter prints: above 2^53 its digits were rounded.
+    [Theory]
+    [InlineData("1.8428467155273665E18")]
     [InlineData("1.842846715527366528E18")]
     [InlineData("1.842846715527366528e+18")]
     [InlineData("1842846715527366528.0")]
@@ -19,11 +29,24 @@ public class IdReadingTests
     [InlineData("18428467155273665.28E2")]
     [InlineData("184284671552736652800E-2")]
     [InlineData("1842846715527366528E0")]
-    public void A_scope_ID_in_any_integral_form_reads_as_its_exact_digits(string json)
+    [InlineData("9007199254740993.0")]
+    public void A_scope_ID_in_a_floating_point_form_above_2_to_the_53_is_refused_as_rounded(string json)
+    {
+        var error = Assert.Throws<JsonSerializationException>(() => KooDriveJson.Read<ScopeInfo>($$"""{"scopeId": {{json}}}"""));
+
+        Assert.Equal("scopeId", error.Path);
+        Assert.Contains("2^53", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9.007199254740992E15", "9007199254740992")]
+    [InlineData("1.0E3", "1000")]
+    [InlineData("123.0", "123")]
+    public void A_scope_ID_in_a_floating_point_form_up_to_2_to_the_53_reads_as_its_digits(string json, string digits)
     {
         var scope = KooDriveJson.Read<ScopeInfo>($$"""{"scopeId": {{json}}}""");
 
-        Assert.Equal(Id, scope.ScopeId);
+        Assert.Equal(digits, scope.ScopeId);
     }
 
     [Fact]
