@@ -39,7 +39,10 @@ public static class FragmentWriter
         y.AppendLine("      externalDocs:");
         y.AppendLine(CultureInfo.InvariantCulture, $"        description: {Q(page.Title)}");
         y.AppendLine("        url: https://support.huaweicloud.com/intl/en-us/api-koodrive-carrier/ # the page's live address");
-        y.AppendLine(CultureInfo.InvariantCulture, $"        x-koodrive-page: {page.Source}");
+        // The copy is named from the repository root, however the page was named on the command line.
+        var copy = page.Source.Replace('\\', '/');
+        var docs = copy.IndexOf("spec/docs/", StringComparison.Ordinal);
+        y.AppendLine(CultureInfo.InvariantCulture, $"        x-koodrive-page: {(docs >= 0 ? copy[docs..] : copy)}");
 
         var facts = PageFacts.Read(page, operationId).ToDictionary(f => f.Key, f => f.Value);
         var securityHeaders = SpecFacts.SecurityHeaderNames(spec);
@@ -255,9 +258,17 @@ public static class FragmentWriter
         return taken.Contains(id) ? id + "FromPage" : id;
     }
 
-    // The tag of the spec operation whose path shares the longest prefix with the page's.
+    // A spec tag whose name the page's path mentions ("album" in {albumId}), else the tag of the spec
+    // operation whose path shares the longest prefix with the page's.
     private static string Tag(DocPage page, OpenApiDocument spec)
     {
+        var named = spec.Tags?.Select(t => t.Name).OfType<string>()
+            .FirstOrDefault(t => page.Path.Contains(t, StringComparison.OrdinalIgnoreCase));
+        if (named is not null)
+        {
+            return named;
+        }
+
         var best = (spec.Paths ?? [])
             .SelectMany(p => (p.Value.Operations ?? []).Select(o => (Path: p.Key, Tag: o.Value.Tags?.FirstOrDefault()?.Name)))
             .Where(o => o.Tag is not null)
