@@ -24,6 +24,29 @@ public class SpectralLintTests
         Assert.True(result.ExitCode == 0, $"spectral lint failed (exit {result.ExitCode}):\n{result.Output}");
     }
 
+    [Fact]
+    public void The_repositorys_own_rules_report_what_they_guard()
+    {
+        EnsureInstalled();
+        var spec = File.ReadAllText(RepoPaths.Spec)
+            .Replace("        x-koodrive-page: spec/docs/2026-11-29/unbind-device.txt\n", "", StringComparison.Ordinal)
+            .Replace("          x-koodrive-id: true\n          example: '1775406005920779393'\n", "          example: '1775406005920779393'\n", StringComparison.Ordinal)
+            .Replace("          description: Machine code.\n", "", StringComparison.Ordinal);
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("spectral-").FullName, "openapi.yaml");
+        File.WriteAllText(broken, spec);
+
+        var result = Run(
+            Path.Combine(ToolsFolder, "node_modules", ".bin", "spectral"),
+            TimeSpan.FromMinutes(2),
+            "lint", "--ruleset", Path.Combine(RepoPaths.Root, ".spectral.yaml"), "--fail-severity=warn", broken);
+        Directory.Delete(Path.GetDirectoryName(broken)!, recursive: true);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("koodrive-operation-external-docs", result.Output, StringComparison.Ordinal);
+        Assert.Contains("koodrive-id-marker", result.Output, StringComparison.Ordinal);
+        Assert.Contains("koodrive-property-description", result.Output, StringComparison.Ordinal);
+    }
+
     private static void EnsureInstalled()
     {
         var installed = Path.Combine(ToolsFolder, "node_modules", ".package-lock.json");
