@@ -1,0 +1,3 @@
+using KooDrive.DocSync.CommandLine;
+
+return DocSyncCli.Run(args, Console.Out, Console.Error);
