@@ -139,36 +139,38 @@ public sealed class SurfaceLine
     }
 
     // The ": " that ends the name: the first one outside parentheses, brackets, angle brackets and quotes.
-    private static int NameEnd(string text)
+    private static int NameEnd(string text) =>
+        TopLevel(text, Math.Max(OperatorTokenEnd(text), 0)).Where(i => text[i] == ':' && i + 1 < text.Length && text[i + 1] == ' ').DefaultIfEmpty(-1).First();
+
+    // The positions of the characters outside quotes, parentheses, brackets and angle brackets.
+    private static IEnumerable<int> TopLevel(string text, int start = 0)
     {
         var depth = 0;
         var quoted = false;
-        for (var i = Math.Max(OperatorTokenEnd(text), 0); i < text.Length - 1; i++)
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (quoted)
             {
                 quoted = !(c == '"' && text[i - 1] != '\\');
-                continue;
             }
-
-            switch (c)
+            else if (c == '"')
             {
-                case '"':
-                    quoted = true;
-                    break;
-                case '(' or '[' or '<':
-                    depth++;
-                    break;
-                case ')' or ']' or '>':
-                    depth--;
-                    break;
-                case ':' when depth == 0 && text[i + 1] == ' ':
-                    return i;
+                quoted = true;
+            }
+            else if (c is '(' or '[' or '<')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '>')
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                yield return i;
             }
         }
-
-        return -1;
     }
 
     private static int IndexAtDepth(string text, char wanted)
@@ -238,38 +240,11 @@ public sealed class SurfaceLine
     private static List<string> SplitAtDepth(string text, char separator)
     {
         var parts = new List<string>();
-        var depth = 0;
-        var quoted = false;
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var i in TopLevel(text).Where(i => text[i] == separator))
         {
-            var c = text[i];
-            if (quoted)
-            {
-                quoted = !(c == '"' && text[i - 1] != '\\');
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case '(' or '[' or '<':
-                    depth++;
-                    break;
-                case ')' or ']' or '>':
-                    depth--;
-                    break;
-                default:
-                    if (c == separator && depth == 0)
-                    {
-                        parts.Add(text[start..i]);
-                        start = i + 1;
-                    }
-
-                    break;
-            }
+            parts.Add(text[start..i]);
+            start = i + 1;
         }
 
         parts.Add(text[start..]);
