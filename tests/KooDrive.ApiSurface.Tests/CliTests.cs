@@ -35,15 +35,51 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Diff_prints_removed_and_added_lines_and_exits_1_when_surfaces_differ()
+    public async Task Diff_prints_removed_and_added_lines_labels_each_change_and_exits_3_for_a_breaking_one()
     {
         var before = Build("Before", "namespace Cli { public class A { public int X { get; set; } } }");
         var after = Build("After", "namespace Cli { public class A { public long X { get; set; } } }");
 
         var (code, output, _) = await RunAsync("diff", before, after);
 
+        Assert.Equal(Cli.Breaking, code);
+        Assert.Equal("-Cli.A.X: public int { get; set; }\n+Cli.A.X: public long { get; set; }\n\nbreaking  Cli.A.X: type changed: `int` → `long`\n", output);
+    }
+
+    [Fact]
+    public async Task Diff_exits_1_when_every_change_is_additive()
+    {
+        var before = Build("Before", "namespace Cli { public class A { } }");
+        var after = Build("After", "namespace Cli { public class A { public int? Y { get; set; } } }");
+
+        var (code, output, _) = await RunAsync("diff", before, after);
+
         Assert.Equal(Cli.Different, code);
-        Assert.Equal("-Cli.A.X: public int { get; set; }\n+Cli.A.X: public long { get; set; }\n", output);
+        Assert.EndsWith("\nadditive  Cli.A.Y: added\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changelog_drafts_the_entry_with_the_version_the_changes_need_and_writes_it_when_asked()
+    {
+        var changelog = Path.Combine(_folder, "CHANGELOG.md");
+        var v1 = Path.Combine(_folder, "v1.snap");
+        var v2 = Path.Combine(_folder, "v2.snap");
+        await File.WriteAllTextAsync(v1, "Cli.A: public class\nCli.A.X: public int { get; set; }\n");
+        await File.WriteAllTextAsync(v2, "Cli.A: public class\n");
+
+        var first = await RunAsync("changelog", "--changelog", changelog, "--after", v1, "--write");
+        var draft = await RunAsync("changelog", "--changelog", changelog, "--after", v2);
+        var tooLow = await RunAsync("changelog", "--changelog", changelog, "--after", v2, "--version", "0.1.1");
+        var written = await RunAsync("changelog", "--changelog", changelog, "--after", v2, "--write");
+        var nothing = await RunAsync("changelog", "--changelog", changelog, "--after", v2);
+
+        Assert.Equal(Cli.Success, first.Code);
+        Assert.StartsWith("## 0.2.0\n\n### Breaking\n- `Cli.A.X`: removed.\n", draft.Output, StringComparison.Ordinal);
+        Assert.Equal(Cli.Failure, tooLow.Code);
+        Assert.Contains("these changes need at least 0.2.0", tooLow.Error, StringComparison.Ordinal);
+        Assert.Equal(Cli.Success, written.Code);
+        Assert.Equal(["## 0.2.0", "## 0.1.0"], (await File.ReadAllLinesAsync(changelog)).Where(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.Equal("No public API change since 0.2.0: nothing to record.\n", nothing.Output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public static class NSwagClientGenerator
         finally
         {
             File.Delete(output);
+            // nswag.json also writes the parsed document next to the client (documentGenerator output).
+            File.Delete(output + ".openapi.json");
         }
     }
 

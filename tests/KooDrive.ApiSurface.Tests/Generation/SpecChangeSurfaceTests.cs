@@ -10,7 +10,7 @@ namespace KooDrive.ApiSurface.Tests.Generation;
 public class SpecChangeSurfaceTests
 {
     [Fact]
-    public async Task A_spec_edit_changes_exactly_the_surface_lines_it_should()
+    public async Task A_spec_edit_changes_exactly_the_surface_lines_it_should_and_each_change_is_labelled_breaking_or_additive()
     {
         using var spec = SpecCopy.Of(RepoPaths.Spec);
         var unchanged = await Cli.SpecSurfaceAsync(spec.Save());
@@ -26,6 +26,23 @@ public class SpecChangeSurfaceTests
         spec.Remove("/koodrive/ose/v1/backup/device/{deviceId}", "paths");
         // A changed type: createTime becomes a timestamp.
         spec.Map("components", "schemas", "ScopeInfo", "properties", "createTime").Add("format", "date-time");
+        // A new operation.
+        spec.Map("paths").Add("/koodrive/ose/v1/backup/device/{deviceId}/status", Yaml("""
+            parameters:
+              - $ref: '#/components/parameters/DeviceId'
+            get:
+              tags: [Backup]
+              operationId: GetDeviceStatus
+              summary: Query a device.
+              description: Query a bound device.
+              responses:
+                '200':
+                  description: The device.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/UnbindDeviceResponse'
+            """));
 
         var changed = await Cli.SpecSurfaceAsync(spec.Save());
         var diff = SurfaceDiff.Compare(unchanged, changed);
@@ -39,10 +56,30 @@ public class SpecChangeSurfaceTests
             diff.Removed);
         Assert.Equal(
             [
+                "KooDrive.Generated.BackupClient.GetDeviceStatusAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): public virtual System.Threading.Tasks.Task<KooDrive.Generated.UnbindDeviceResponse>",
+                "KooDrive.Generated.IBackupClient.GetDeviceStatusAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): public System.Threading.Tasks.Task<KooDrive.Generated.UnbindDeviceResponse>",
                 "KooDrive.Generated.ScopeInfo.CreateTime: [Newtonsoft.Json.JsonProperty(\"createTime\", NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore, Required = Newtonsoft.Json.Required.Default)] public System.DateTimeOffset? { get; set; }",
                 "KooDrive.Generated.ScopeInfo.Etag: [Newtonsoft.Json.JsonProperty(\"etag\", NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore, Required = Newtonsoft.Json.Required.Default)] public string? { get; set; }",
             ],
             diff.Added);
+
+        Assert.Equal(
+            [
+                "breaking  KooDrive.Generated.BackupClient.UnbindDeviceAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): removed",
+                "breaking  KooDrive.Generated.IBackupClient.UnbindDeviceAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): removed",
+                "breaking  KooDrive.Generated.ScopeInfo.CreateTime: type changed: `string?` → `System.DateTimeOffset?`",
+                "additive  KooDrive.Generated.BackupClient.GetDeviceStatusAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): added",
+                "additive  KooDrive.Generated.IBackupClient.GetDeviceStatusAsync(string deviceId, System.Threading.CancellationToken cancellationToken = default): new interface member (an implementation outside the SDK must add it)",
+                "additive  KooDrive.Generated.ScopeInfo.Etag: added",
+            ],
+            SurfaceClassifier.Classify(unchanged, changed).Select(c => c.ToString()));
+    }
+
+    private static YamlNode Yaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents[0].RootNode;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using System.Xml.Linq;
+using KooDrive.ApiSurface.Versioning;
 using KooDrive.Generated.Tests.Packaging.Support;
 using KooDrive.Generated.Tests.Support;
 
@@ -20,6 +21,14 @@ public class PackageTests
 
     private static string Value(XElement metadata, string name) =>
         metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+    // Builds not on a release tag are pre-releases of the newest version recorded in spec/CHANGELOG.md.
+    private static string PreReleaseOfRecordedVersion(string root)
+    {
+        var recorded = Changelog.Parse(File.ReadAllText(Path.Combine(root, "spec", "CHANGELOG.md"))).Version;
+        Assert.NotNull(recorded);
+        return $"{recorded.Value.Major}.{recorded.Value.Minor}.0-alpha.0";
+    }
 
     [Fact]
     public void The_package_carries_the_assembly_XML_docs_README_license_and_runtime_dependencies_only()
@@ -69,13 +78,15 @@ public class PackageTests
             Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
         }
 
+        // No git, no history to count: the version is the recorded floor, the same for both packs.
+        Assert.Equal(PreReleaseOfRecordedVersion(repo.Root), Value(first.Nuspec(), "version"));
         Assert.Equal(dll, second.Read("lib/net10.0/KooDrive.Generated.dll"));
         Assert.Equal(File.ReadAllBytes(first.Package), File.ReadAllBytes(second.Package));
         Assert.Equal(File.ReadAllBytes(first.Symbols), File.ReadAllBytes(second.Symbols));
     }
 
     [Fact]
-    public void From_a_GitHub_clone_on_CI_SourceLink_maps_tracked_files_and_the_untracked_generated_client_is_embedded()
+    public void From_a_GitHub_clone_on_CI_SourceLink_maps_tracked_files_the_untracked_generated_client_is_embedded_and_each_commit_gets_its_own_version()
     {
         using var repo = RepoCopy.Create();
         File.Copy(Path.Combine(RepoPaths.Root, ".gitignore"), Path.Combine(repo.Root, ".gitignore"));
@@ -101,6 +112,16 @@ public class PackageTests
 
         var repository = packed.Nuspec().Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Equal(commit, (string?)repository.Attribute("commit"));
+
+        // A clone without tags: the version comes from git (MinVer); the first commit has height 0, which MinVer leaves out...
+        var floor = PreReleaseOfRecordedVersion(repo.Root);
+        Assert.Equal(floor, Value(packed.Nuspec(), "version"));
+        // ...and the next commit packs as the next version, so a consumer's NuGet cache never serves an older build
+        // under the new one's version. Only the version is evaluated here; the pack above showed it lands in the nuspec.
+        Git(repo.Root, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "next");
+        var next = DotnetCli.Run(repo.Root, GitTimeout, "msbuild", "src/KooDrive.Generated", "-nologo", "-t:MinVer", "-p:Configuration=Release", "-getProperty:PackageVersion");
+        Assert.True(next.ExitCode == 0, next.Output);
+        Assert.Equal(floor + ".1", next.Output.Trim());
     }
 
     private static string Git(string workingDirectory, params string[] args)

@@ -1,5 +1,6 @@
 using System.Text;
 using KooDrive.ApiSurface.Surface;
+using KooDrive.ApiSurface.Versioning;
 using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit.Sdk;
@@ -80,7 +81,7 @@ internal sealed class SurfaceSnapshot
                 throw;
             }
 
-            throw new XunitException(MismatchMessage(diff));
+            throw new XunitException(MismatchMessage(diff) + BreakingNote(PublicApiPrinter.FromText(stored), lines));
         }
     }
 
@@ -124,6 +125,15 @@ internal sealed class SurfaceSnapshot
             and commit the .snap with the change that caused it. If you did not mean to change it, the lines above
             are what your change did to consumers. Walk-through: README.md, "Regenerating after a doc update".
             """;
+    }
+
+    // A breaking change also needs a new version recorded (SurfaceVersionTests); saying so here saves a second round.
+    private static string BreakingNote(IReadOnlyList<string> stored, IReadOnlyList<string> lines)
+    {
+        var breaking = SurfaceClassifier.Classify(stored, lines).Count(c => c.Kind == ChangeKind.Breaking);
+        return breaking == 0
+            ? string.Empty
+            : $"\n{breaking} of these changes {(breaking == 1 ? "is" : "are")} breaking: after accepting, also record a new version with `{SurfaceVersionCheck.RecordCommand}` (README.md, \"Versions and releases\").\n";
     }
 
     private string MissingMessage() => $"""

@@ -52,6 +52,7 @@ public sealed class SurfaceSnapshotTests : IDisposable
         Assert.Contains("git diff --no-index", error.Message, StringComparison.Ordinal);
         Assert.Contains(snapshot.AcceptCommand, error.Message, StringComparison.Ordinal);
         Assert.Contains("Regenerating after a doc update", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 of these changes is breaking: after accepting, also record a new version with `dotnet run --project generator/KooDrive.ApiSurface -- changelog --write`", error.Message, StringComparison.Ordinal);
         // Snapshooter leaves the new listing for review; copying it over the snapshot accepts it.
         Assert.Equal(string.Join("\n", After) + "\n", File.ReadAllText(snapshot.MismatchPath));
     }
