@@ -20,15 +20,12 @@ public partial class AlbumClient
 {
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => KooDriveJsonSettings.Apply(settings);
 
-    // The raw body is kept for exceptions the generated code raises itself.
-    partial void Initialize() => ReadResponseAsString = true;
-
     private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    private Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
-        KooDriveClientHooks.ProcessAsync(response, JsonSerializerSettings, cancellationToken);
+    private static Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        KooDriveClientHooks.ProcessAsync(response, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using KooDrive.Generated.Errors;
-using Newtonsoft.Json;
 
 namespace KooDrive.Generated.Clients;
 
@@ -10,6 +9,6 @@ namespace KooDrive.Generated.Clients;
 internal static class KooDriveClientHooks
 {
     /// <summary>After the headers arrive: throws the typed exception for anything but a readable success.</summary>
-    public static Task ProcessAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken) =>
-        ResponseInspector.InspectAsync(response, settings, cancellationToken);
+    public static Task ProcessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ResponseInspector.InspectAsync(response, cancellationToken);
 }

@@ -4,38 +4,79 @@ using System.Text;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Spec;
-using Newtonsoft.Json;
 
 namespace KooDrive.Generated.Errors;
 
 /// <summary>
-/// Turns every response that is not a readable success into a typed <see cref="KooDriveApiException"/>,
-/// before the generated code looks at the status.
+/// Turns every response that is not HTTP 200 into a typed <see cref="KooDriveApiException"/>, before the
+/// generated code looks at the status, and builds the typed failures <see cref="Serialization.ResponseBodyReader"/>
+/// raises for a 200 it cannot bind.
 /// </summary>
 /// <remarks>
-/// Runs in the clients' <c>ProcessResponseAsync</c> hook, after the headers arrive and before the generated
-/// status dispatch. For HTTP 200 it buffers the body (the generated code reads it again from the buffer),
-/// checks the envelope, then binds the body to the operation's response type once, so a body the SDK cannot
-/// read fails here, typed and with the trace ID, rather than inside the generated code.
+/// Runs in the clients' <c>ProcessResponseAsync</c> hook, after the headers arrive. A 200 body is buffered here and
+/// parsed once, by the generated method; its envelope is checked from that same parse.
 /// </remarks>
 internal static class ResponseInspector
 {
     /// <summary>How much of an error body is read; enough for any envelope, bounded against huge error pages.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
 
-    public static async Task InspectAsync(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    public static async Task InspectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var (call, operation) = Describe(response);
-        if (call.Status == (int)HttpStatusCode.OK)
+        if (response.StatusCode == HttpStatusCode.OK)
         {
-            var body = await ReadAllAsync(response, call, cancellationToken).ConfigureAwait(false);
-            CheckSuccess(call, body, operation, settings);
+            // The body is parsed once, by the generated method (ResponseBodyReader). Buffering it here (normally
+            // already done by the pipeline, inside the timeouts) keeps it re-readable for an exception excerpt.
+            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var (text, readError) = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
-        throw FromStatus(call, response, text, readError);
+        throw FromStatus(Describe(response).Call, response, text, readError);
     }
+
+    /// <summary>
+    /// The typed failure for an HTTP 200 body that cannot be bound to its model: a service error when its envelope
+    /// says so (a gateway's <c>APIGW.0301</c> does not fit the model's integer <c>code</c>), else an invalid response
+    /// saying what is wrong with the body.
+    /// </summary>
+    public static async Task<KooDriveApiException> UnboundBodyAsync(HttpResponseMessage response, string problem, Exception? inner, CancellationToken cancellationToken)
+    {
+        var call = Describe(response).Call;
+        var body = await ReadBufferedTextAsync(response, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var envelope = ResponseEnvelope.Parse(body);
+        if (envelope.Shape == EnvelopeShape.Object && envelope.Code is not null && !envelope.IsSuccess)
+        {
+            return new KooDriveServiceErrorException(
+                $"KooDrive refused {call.Operation} with code {envelope.Code}{Said(envelope.Message)} although the HTTP status was 200.{call.TraceSuffix}",
+                call.Status, envelope.Code, envelope.Message, call.TraceId, body, call.Headers, inner);
+        }
+
+        var shown = envelope.Shape switch
+        {
+            EnvelopeShape.Empty => "the body is empty",
+            EnvelopeShape.NotJson => "the body is not well-formed JSON",
+            EnvelopeShape.NotObject => "the body is JSON but not an object",
+            _ when envelope.Code is null => "the body has no 'code'",
+            _ => problem,
+        };
+        return Invalid(call, envelope, body, shown, inner ?? envelope.ParseError);
+    }
+
+    /// <summary>The typed failure for an HTTP 200 whose envelope carries a code other than 0.</summary>
+    public static async Task<KooDriveServiceErrorException> ServiceErrorAsync(HttpResponseMessage response, KooDriveResult result, CancellationToken cancellationToken)
+    {
+        var call = Describe(response).Call;
+        var body = await ReadBufferedTextAsync(response, cancellationToken).ConfigureAwait(false);
+        var code = result.Code.ToString(CultureInfo.InvariantCulture);
+        return new KooDriveServiceErrorException(
+            $"KooDrive refused {call.Operation} with code {code}{Said(result.Msg)} although the HTTP status was 200.{call.TraceSuffix}",
+            call.Status, code, result.Msg, call.TraceId, body, call.Headers, null);
+    }
+
+    /// <summary>The declared charset's encoding; UTF-8 when none is declared or the declared one is unknown.</summary>
+    public static Encoding EncodingOf(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && TryGetEncoding(charset, out var encoding) ? encoding : Encoding.UTF8;
 
     /// <summary>The typed failure for a response whose body could not be read at all (<paramref name="cause"/> is the inner exception).</summary>
     public static KooDriveInvalidResponseException Unreadable(HttpResponseMessage response, string problem, Exception cause) =>
@@ -53,43 +94,6 @@ internal static class ResponseInspector
         var headers = CollectHeaders(response);
         var traceId = KooDriveTraceId.Get(request) ?? TraceIds.FromRequest(request) ?? TraceIds.FromHeaders(headers);
         return (new Call(operation?.Id ?? "the request", (int)response.StatusCode, traceId, headers), operation);
-    }
-
-    private static void CheckSuccess(Call call, string body, KooDriveOperation? operation, JsonSerializerSettings settings)
-    {
-        var envelope = ResponseEnvelope.Parse(body);
-        var problem = envelope.Shape switch
-        {
-            EnvelopeShape.Empty => "the body is empty",
-            EnvelopeShape.NotJson => "the body is not well-formed JSON",
-            EnvelopeShape.NotObject => "the body is JSON but not an object",
-            _ when envelope.Code is null => "the body has no 'code'",
-            _ => null,
-        };
-
-        if (problem is not null)
-        {
-            throw Invalid(call, envelope, body, problem, envelope.ParseError);
-        }
-
-        if (!envelope.IsSuccess)
-        {
-            throw new KooDriveServiceErrorException(
-                $"KooDrive refused {call.Operation} with code {envelope.Code}{Said(envelope.Message)} although the HTTP status was 200.{call.TraceSuffix}",
-                call.Status, envelope.Code, envelope.Message, call.TraceId, body, call.Headers, null);
-        }
-
-        if (operation?.SuccessType is { } type)
-        {
-            try
-            {
-                _ = JsonConvert.DeserializeObject(body, type, settings);
-            }
-            catch (JsonException exception)
-            {
-                throw Invalid(call, envelope, body, $"the body does not match {type.Name}: {exception.Message}", exception);
-            }
-        }
     }
 
     private static KooDriveApiException FromStatus(Call call, HttpResponseMessage response, string body, Exception? readError)
@@ -129,42 +133,39 @@ internal static class ResponseInspector
     private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
         Resilience.RetryAfter.TryGetDelay(response, Resilience.RetryAfter.ClockOf(response.RequestMessage), out var delay) ? delay : null;
 
-    private static async Task<string> ReadAllAsync(HttpResponseMessage response, Call call, CancellationToken cancellationToken)
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            // Buffered, so the generated code reads the same bytes again without touching the network. The
-            // pipeline's KooDriveResponseBufferingHandler has normally done this already, inside the timeouts.
             await response.Content.LoadIntoBufferAsync(KooDriveResponseBufferingHandler.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            string text;
-            using (var reader = new StreamReader(stream, EncodingOf(response), detectEncodingFromByteOrderMarks: true))
-            {
-                text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            ForgetUnusableCharset(response);
-            return text;
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw Unreadable(call, $"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            throw Unreadable(Describe(response).Call, $"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
-            throw Unreadable(call, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            throw Unreadable(Describe(response).Call, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
         }
     }
 
-    /// <summary>
-    /// Drops a charset no decoder knows, so that the generated code, which reads the body again with
-    /// <see cref="HttpContent.ReadAsStringAsync()"/>, decodes it as UTF-8 like the SDK did instead of throwing.
-    /// </summary>
-    private static void ForgetUnusableCharset(HttpResponseMessage response)
+    /// <summary>The buffered body as text, for an exception; null when it cannot be read again.</summary>
+    private static async Task<string?> ReadBufferedTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentType is { CharSet: { Length: > 0 } } contentType && !IsKnownCharset(contentType.CharSet))
+        try
         {
-            contentType.CharSet = null;
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (stream.CanSeek)
+            {
+                stream.Position = 0;
+            }
+
+            using var reader = new StreamReader(stream, EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -195,12 +196,6 @@ internal static class ResponseInspector
         using var reader = new StreamReader(new MemoryStream(buffer, 0, length), EncodingOf(response), detectEncodingFromByteOrderMarks: true);
         return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), error);
     }
-
-    /// <summary>The declared charset's encoding; UTF-8 when none is declared or the declared one is unknown.</summary>
-    private static Encoding EncodingOf(HttpResponseMessage response) =>
-        response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && TryGetEncoding(charset, out var encoding) ? encoding : Encoding.UTF8;
-
-    private static bool IsKnownCharset(string charset) => TryGetEncoding(charset, out _);
 
     private static bool TryGetEncoding(string charset, out Encoding encoding)
     {

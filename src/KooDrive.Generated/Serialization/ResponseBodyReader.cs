@@ -1,0 +1,55 @@
+using KooDrive.Generated.Errors;
+using Newtonsoft.Json;
+
+namespace KooDrive.Generated.Serialization;
+
+/// <summary>
+/// Binds an HTTP 200 body to its model in one streaming pass (the generated methods' <c>ReadObjectResponseAsync</c>),
+/// and checks the envelope from that same pass: a <c>code</c> other than 0 is a <see cref="KooDriveServiceErrorException"/>,
+/// a body that cannot be bound is a <see cref="KooDriveInvalidResponseException"/> saying why.
+/// </summary>
+internal static class ResponseBodyReader
+{
+    private static readonly JsonSerializer Serializer = CreateSerializer();
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        T? body;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var text = new StreamReader(stream, ResponseInspector.EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            body = Serializer.Deserialize<T>(json);
+        }
+        catch (JsonException exception)
+        {
+            throw await ResponseInspector.UnboundBodyAsync(response, $"the body does not match {typeof(T).Name}: {exception.Message.TrimEnd('.')}", exception, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Text.DecoderFallbackException or IOException)
+        {
+            throw ResponseInspector.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+        }
+
+        if (body is null)
+        {
+            throw await ResponseInspector.UnboundBodyAsync(response, "the body is JSON null", null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (body is KooDriveResult { Code: not 0 } refused)
+        {
+            throw await ResponseInspector.ServiceErrorAsync(response, refused, cancellationToken).ConfigureAwait(false);
+        }
+
+        return body;
+    }
+
+    private static JsonSerializer CreateSerializer()
+    {
+        var serializer = JsonSerializer.Create(KooDriveJsonSettings.Create());
+
+        // One JSON value is the whole body: trailing text means the body is not what the SDK thinks it is.
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
+}
