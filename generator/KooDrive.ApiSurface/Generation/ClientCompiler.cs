@@ -29,7 +29,7 @@ public static class ClientCompiler
         ArgumentNullException.ThrowIfNull(source);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: fileName);
-        SyntaxTree[] trees = RequiredHookStubs.For(tree, parseOptions) is { } hooks ? [tree, hooks] : [tree];
+        SyntaxTree[] trees = [tree, .. new[] { RequiredHookStubs.For(tree, parseOptions), RequiredHookStubs.RuntimeFor(tree, parseOptions) }.OfType<SyntaxTree>()];
 
         var compilation = CSharpCompilation.Create(
             assemblyName,

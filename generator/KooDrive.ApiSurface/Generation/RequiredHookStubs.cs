@@ -27,6 +27,26 @@ internal static class RequiredHookStubs
         ],
     };
 
+    /// <summary>
+    /// Hand-written SDK types the template overrides call (generator/Templates), by fully qualified name, with a
+    /// stub that has the same signature: the generated code compiles on its own exactly as it does in the package.
+    /// </summary>
+    private static readonly (string Reference, string Stub)[] RuntimeTypes =
+    [
+        (
+            "global::KooDrive.Generated.Serialization.ResponseBodyReader",
+            "namespace KooDrive.Generated.Serialization\n{\n    internal static class ResponseBodyReader\n    {\n        public static global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) => throw new global::System.NotSupportedException();\n    }\n}\n"
+        ),
+    ];
+
+    /// <summary>Stubs for the hand-written SDK types <paramref name="generated"/> calls, or <see langword="null"/> when it calls none.</summary>
+    public static SyntaxTree? RuntimeFor(SyntaxTree generated, CSharpParseOptions options)
+    {
+        var text = generated.ToString();
+        var stubs = string.Concat(RuntimeTypes.Where(t => text.Contains(t.Reference, StringComparison.Ordinal)).Select(t => t.Stub));
+        return stubs.Length == 0 ? null : CSharpSyntaxTree.ParseText(stubs, options, path: "KooDriveClient.RuntimeStubs.cs");
+    }
+
     /// <summary>The stub source for <paramref name="generated"/>, or <see langword="null"/> when nothing is missing.</summary>
     public static SyntaxTree? For(SyntaxTree generated, CSharpParseOptions options)
     {

@@ -139,24 +139,90 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         reader.FloatParseHandling = FloatParseHandling.Double;
         try
         {
-            if (!reader.Read())
-            {
-                throw IdReader.Error(reader, "the JSON text ends before the value", kind: "value");
-            }
-
-            if (plan.ExtensionDataSetter is { } setter)
-            {
-                setter(target, name, JToken.ReadFrom(reader));
-            }
-            else
-            {
-                reader.Skip();
-            }
+            var value = ReadAny(reader);
+            plan.ExtensionDataSetter?.Invoke(target, name, value);
         }
         finally
         {
             reader.FloatParseHandling = handling;
         }
+    }
+
+    /// <summary>
+    /// Reads the next value as a token. Unlike <see cref="JToken.ReadFrom(JsonReader)"/> it keeps an integer of more
+    /// than 380 digits, which Newtonsoft's reader refuses to parse but has already consumed: its digits are exact.
+    /// </summary>
+    private static JToken ReadAny(JsonReader reader)
+    {
+        var huge = ReadToken(reader);
+        if (huge is not null)
+        {
+            return new JValue(huge.Value);
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonToken.StartObject:
+                var obj = new JObject();
+                while (ReadToken(reader) is null && reader.TokenType == JsonToken.PropertyName)
+                {
+                    var property = (string)reader.Value!;
+                    obj[property] = ReadAny(reader);
+                }
+
+                return obj;
+            case JsonToken.StartArray:
+                var array = new JArray();
+                while (true)
+                {
+                    var item = ReadAny(reader);
+                    if (item is JValue { Type: JTokenType.Undefined })
+                    {
+                        return array;
+                    }
+
+                    array.Add(item);
+                }
+
+            case JsonToken.EndArray:
+                // Only reached for the end of an enclosing array: an Undefined marker ends that loop.
+                return JValue.CreateUndefined();
+            default:
+                return new JValue(reader.Value);
+        }
+    }
+
+    /// <summary>Advances the reader; returns the value of an over-long integer it consumed, or null.</summary>
+    private static System.Numerics.BigInteger? ReadToken(JsonReader reader)
+    {
+        try
+        {
+            if (!reader.Read())
+            {
+                throw IdReader.Error(reader, "the JSON text ends before the value", kind: "value");
+            }
+
+            return null;
+        }
+        catch (JsonReaderException exception) when (OverlongInteger(exception.Message) is { } digits)
+        {
+            return System.Numerics.BigInteger.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        }
+    }
+
+    // Newtonsoft's message for an integer over its 380-character limit, after consuming it: "JSON integer <digits> is too large to parse."
+    private static string? OverlongInteger(string message)
+    {
+        const string Prefix = "JSON integer ";
+        const string Suffix = " is too large to parse.";
+        var end = message.IndexOf(Suffix, StringComparison.Ordinal);
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal) || end < 0)
+        {
+            return null;
+        }
+
+        var digits = message[Prefix.Length..end];
+        return digits.Length > 0 && digits.TrimStart('-').All(char.IsAsciiDigit) ? digits : null;
     }
 
     private sealed record ModelMember(JsonProperty Property, int Index, IdKind Kind, bool IsString);
