@@ -9,22 +9,13 @@ namespace KooDrive.Emulator.Operations;
 /// POST /koodrive/ose/v1/backup/device/{deviceId}/scope. Schema violations reject the whole request
 /// (13000102, nothing added); conflicts are per scope, in <c>failedScopeList</c>.
 /// </summary>
-internal static partial class AddBackupScopesOperation
+internal sealed partial class AddBackupScopesOperation : IOperationBehaviour
 {
     public const int MaxScopes = 100;
 
     public const int MaxPathLength = 10_000;
 
-    public static ApiOperation Definition { get; } = new(
-        EmulatorOperations.AddBackupScopes,
-        HttpMethods.Post,
-        "/koodrive/ose/v1/backup/device/{deviceId}/scope",
-        typeof(AddBackupScopesRequestModel),
-        typeof(AddBackupScopesResponseModel),
-        [],
-        Handle);
-
-    private static ApiResult Handle(ApiRequest request)
+    public ApiResult Handle(ApiRequest request)
     {
         if (!request.TryReadJson<AddBackupScopesRequestModel>(out var body, out var error))
         {
@@ -72,7 +63,7 @@ internal static partial class AddBackupScopesOperation
         }
 
         return ApiResult.Ok(new AddBackupScopesResponseModel(
-            [.. outcome.Added.Select(s => new ScopeInfoModel(s.LocalPath, s.TargetFolderPath, s.ScopeId, s.ModuleCode, Timestamps.Format(s.CreateTime)))],
+            [.. outcome.Added.Select(ScopeInfoModel.From)],
             [.. outcome.Failed.Select(f => new ScopeAddFailedInfoModel(f.Scope.LocalPath, f.Scope.TargetFolderPath, f.ErrorCode, f.Msg))],
             ServiceCodes.Success,
             "success"));

@@ -1,5 +1,5 @@
 using System.Reflection;
-using KooDrive.Generated.Tests.Spec;
+using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.Generated.Tests.Clients;
 
@@ -31,7 +31,7 @@ public class GeneratedClientShapeTests
             .SelectMany(t => t.GetMethods().Select(m => m.Name))
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(DocumentedFacts.Operations.Select(o => o.OperationId + "Async").Order(StringComparer.Ordinal), methods);
+        Assert.Equal(SpecModel.Operations(SpecDocument.Document).Select(o => o.Operation.OperationId + "Async").Order(StringComparer.Ordinal), methods);
     }
 
     [Fact]

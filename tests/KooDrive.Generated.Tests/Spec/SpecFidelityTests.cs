@@ -14,9 +14,13 @@ public class SpecFidelityTests
     public static TheoryData<string> OperationIds => [.. Operations.Select(o => o.OperationId)];
 
     [Fact]
-    public void Spec_has_exactly_the_documented_operations()
+    public void Spec_has_exactly_the_documented_operations_of_the_documented_pages()
     {
+        // The facts cover the doc pages in ../shared/docs; the spec's other operations come from the
+        // research notes and are held by the errata and the emulator's tests instead.
+        var pages = Operations.Select(o => $"https://support.huaweicloud.com/intl/en-us/api-koodrive-carrier/{o.DocPage}").ToHashSet(StringComparer.Ordinal);
         var actual = SpecModel.Operations(Doc)
+            .Where(o => pages.Contains(o.Operation.ExternalDocs?.Url?.ToString() ?? string.Empty))
             .Select(o => $"{o.Method.Method} {o.Path} {o.Operation.OperationId}")
             .Order(StringComparer.Ordinal);
         var expected = Operations.Select(o => $"{o.Method} {o.Path} {o.OperationId}").Order(StringComparer.Ordinal);
