@@ -38,6 +38,9 @@ public sealed class KooDriveEmulatorOptions
     /// <summary>Console logging level; <see cref="LogLevel.None"/> (the default) logs nothing.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.None;
 
+    /// <summary>A spec to serve instead of the embedded one (tests of how the emulator treats spec changes).</summary>
+    internal Microsoft.OpenApi.OpenApiDocument? Spec { get; set; }
+
     /// <summary>Ctrl+C and SIGTERM stop the emulator: for the command line, not for a test host.</summary>
     internal bool HandleConsoleSignals { get; set; }
 
