@@ -22,6 +22,9 @@ internal sealed partial class ApiPipeline(
 
     public async Task InvokeAsync(HttpContext context, ApiOperation operation)
     {
+        // The service's Date header follows the emulator's clock, as a real server's follows its own: a
+        // client that learns the server's time from it (for X-Date) then agrees with a test's fake clock.
+        context.Response.Headers.Date = time.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             var fault = faults.TryTake(operation.OperationId);

@@ -238,7 +238,7 @@ public class FaultInjectionTests : EmulatorTest
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.Delay(TimeSpan.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.ConnectionAbort().Times(0));
-        var error = Assert.Throws<ArgumentException>(() => Harness.Emulator.Faults.Inject("ListBackupScopes", EmulatorFault.ServerError()));
+        var error = Assert.Throws<ArgumentException>(() => Harness.Emulator.Faults.Inject("FrobnicateQuuxWidgets", EmulatorFault.ServerError()));
         Assert.Equal("operationId", error.ParamName);
     }
 
