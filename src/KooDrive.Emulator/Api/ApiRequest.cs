@@ -63,7 +63,7 @@ internal sealed class ApiRequest(HttpContext context, ApiOperation operation, st
     }
 
     /// <summary>Reads the JSON body; on failure <paramref name="error"/> is the 13000102 answer.</summary>
-    public bool TryReadJson<T>(out T model, out ApiResult error)
+    private bool TryReadJson<T>(out T model, out ApiResult error)
         where T : class
     {
         model = null!;

@@ -44,7 +44,10 @@ internal static class BodyRules
                 : $"{path} must be an integer";
         }
 
-        return Text(node) is { } value ? CheckString(value, schema, path) : $"{path} must be a string";
+        // A string is a JSON string, or a JSON number read from its exact digits (never a boolean).
+        return node is JsonValue scalar && scalar.GetValueKind() is JsonValueKind.String or JsonValueKind.Number
+            ? CheckString(Text(node)!, schema, path)
+            : $"{path} must be a string";
     }
 
     private static string? CheckObject(JsonObject obj, IOpenApiSchema schema, string path)

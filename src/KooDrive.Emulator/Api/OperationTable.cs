@@ -67,7 +67,8 @@ internal static class OperationTable
     private static string? SchemaId(IDictionary<string, IOpenApiMediaType>? content) =>
         Json(content)?.Schema is OpenApiSchemaReference reference ? reference.Reference.Id : null;
 
-    private static IOpenApiMediaType? Json(IDictionary<string, IOpenApiMediaType>? content)
+    /// <summary>The <c>application/json</c> entry of a request body's or answer's content.</summary>
+    public static IOpenApiMediaType? Json(IDictionary<string, IOpenApiMediaType>? content)
     {
         IOpenApiMediaType? json = null;
         content?.TryGetValue("application/json", out json);

@@ -10,23 +10,11 @@ namespace KooDrive.Emulator.Operations;
 /// </summary>
 internal sealed class DeleteAlbumContentsOperation : IOperationBehaviour
 {
-    public const int MaxIds = 1000;
-
     public ApiResult Handle(ApiRequest request)
     {
-        if (!request.TryReadJson<DeleteAlbumContentsRequestModel>(out var body, out var error))
+        if (!request.TryReadValidJson<DeleteAlbumContentsRequestModel>(out var body, out var error))
         {
             return error;
-        }
-
-        if (body.Ids is not { Count: >= 1 and <= MaxIds })
-        {
-            return ApiResult.InvalidParameter($"ids must hold 1 to {MaxIds} content IDs.");
-        }
-
-        if (body.Ids.Any(string.IsNullOrEmpty))
-        {
-            return ApiResult.InvalidParameter("ids must not contain null or empty IDs.");
         }
 
         return request.State.RemoveAlbumContents(request.UserId, request.Route("albumId"), body.Ids!) switch

@@ -10,23 +10,11 @@ namespace KooDrive.Emulator.Operations;
 /// </summary>
 internal sealed class DeleteBackupScopesOperation : IOperationBehaviour
 {
-    public const int MaxScopeIds = 100;
-
     public ApiResult Handle(ApiRequest request)
     {
-        if (!request.TryReadJson<DeleteBackupScopesRequestModel>(out var body, out var error))
+        if (!request.TryReadValidJson<DeleteBackupScopesRequestModel>(out var body, out var error))
         {
             return error;
-        }
-
-        if (body.ScopeIdList is not { Count: >= 1 and <= MaxScopeIds })
-        {
-            return ApiResult.InvalidParameter($"scopeIdList must hold 1 to {MaxScopeIds} scope IDs.");
-        }
-
-        if (body.ScopeIdList.Any(id => id is null))
-        {
-            return ApiResult.InvalidParameter("scopeIdList must not contain null.");
         }
 
         var outcome = request.State.DeleteScopes(request.UserId, request.Route("deviceId"), body.ScopeIdList!);

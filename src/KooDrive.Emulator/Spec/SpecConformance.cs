@@ -59,17 +59,10 @@ internal static class SpecConformance
             IOpenApiResponse? ok = null;
             specOperation.Responses?.TryGetValue("200", out ok);
             CheckBody(operation.OperationId + " request body", operation.RequestSchemaId, operation.RequestSchema, models, problems);
-            CheckBody(operation.OperationId + " 200 response", operation.ResponseSchemaId, Json(ok?.Content)?.Schema, models, problems);
+            CheckBody(operation.OperationId + " 200 response", operation.ResponseSchemaId, OperationTable.Json(ok?.Content)?.Schema, models, problems);
         }
 
         return problems;
-    }
-
-    private static IOpenApiMediaType? Json(IDictionary<string, IOpenApiMediaType>? content)
-    {
-        IOpenApiMediaType? json = null;
-        content?.TryGetValue("application/json", out json);
-        return json;
     }
 
     private static void CheckBody(string where, string? schemaId, IOpenApiSchema? schema, Dictionary<string, Type> models, List<string> problems)

@@ -43,8 +43,8 @@ public class AlbumTests : EmulatorTest
         { """{"name":"a","type":3,"albumKind":1}""", "type must be one of 1, 2" },
         { """{"name":"a","type":2}""", "albumKind is required" },
         { """{"type":1,"albumKind":1,"scopeDir":["d"],"scopeParentFolderId":"p","scopeKind":"3"}""", "scopeKind must match" },
-        { """{"name":"123456789012345678901","type":2,"albumKind":1}""", "name must be at most 20 characters" },
-        { new JsonObject { ["type"] = 1, ["albumKind"] = 1, ["scopeDir"] = new JsonArray([.. Enumerable.Range(0, 31).Select(i => (JsonNode)$"d{i}")]), ["scopeParentFolderId"] = "p", ["scopeKind"] = "1" }.ToJsonString(), "scopeDir must hold at most 30 items" },
+        { new JsonObject { ["name"] = new string('n', SpecLimits.MaxLength("CreateAlbumRequest", "name") + 1), ["type"] = 2, ["albumKind"] = 1 }.ToJsonString(), $"name must be at most {SpecLimits.MaxLength("CreateAlbumRequest", "name")} characters" },
+        { new JsonObject { ["type"] = 1, ["albumKind"] = 1, ["scopeDir"] = Strings(SpecLimits.MaxItems("CreateAlbumRequest", "scopeDir") + 1), ["scopeParentFolderId"] = "p", ["scopeKind"] = "1" }.ToJsonString(), $"scopeDir must hold at most {SpecLimits.MaxItems("CreateAlbumRequest", "scopeDir")} items" },
         { """{"name":"a","type":2,"albumKind":1,"scopeDir":["d"]}""", "are for collection albums" },
     };
 
@@ -100,15 +100,17 @@ public class AlbumTests : EmulatorTest
     [Fact]
     public async Task Albums_are_paged_by_number_newest_first_with_the_total()
     {
+        const int pageSize = 3;
         var seeded = Harness.Seed.Albums.Select(a => a.AlbumId).Reverse().ToList();
+        var lastPage = (seeded.Count + pageSize - 1) / pageSize;
 
         var pages = new List<JsonNode>();
-        for (var pageNum = 1; pageNum <= 4; pageNum++)
+        for (var pageNum = 1; pageNum <= lastPage + 1; pageNum++)
         {
-            pages.Add((await Send(HttpMethod.Get, $"{AlbumPath}/list?albumKind=1&albumType=2&pageSize=3&pageNum={pageNum}")).Json);
+            pages.Add((await Send(HttpMethod.Get, $"{AlbumPath}/list?albumKind=1&albumType=2&pageSize={pageSize}&pageNum={pageNum}")).Json);
         }
 
-        Assert.Equal([3, 3, 1, 0], pages.Select(p => p["albumList"]!.AsArray().Count));
+        Assert.Equal([.. seeded.Chunk(pageSize).Select(c => c.Length), 0], pages.Select(p => p["albumList"]!.AsArray().Count));
         Assert.All(pages, p => Assert.Equal(seeded.Count, p["total"]!.GetValue<int>()));
         Assert.Equal(seeded, pages.SelectMany(p => p["albumList"]!.AsArray()).Select(a => a!["id"]!.GetValue<string>()));
     }
@@ -130,11 +132,22 @@ public class AlbumTests : EmulatorTest
     [Theory]
     [InlineData("?albumType=2", "The albumKind query parameter is required")]
     [InlineData("?albumKind=3&albumType=2", "The albumKind query parameter must be one of 1, 2")]
-    [InlineData("?albumKind=1&albumType=2&pageSize=101", "The pageSize query parameter must be at most 100")]
-    [InlineData("?albumKind=1&albumType=2&pageNum=0", "The pageNum query parameter must be at least 1")]
     public async Task Album_lists_refuse_parameters_outside_the_spec(string query, string detail)
     {
         AssertRefusal(await Send(HttpMethod.Get, $"{AlbumPath}/list{query}"), 13000102, detail);
+    }
+
+    [Fact]
+    public async Task Album_lists_refuse_page_sizes_and_numbers_outside_the_specs_limits()
+    {
+        var maxSize = SpecLimits.Maximum("ListAlbums", "pageSize");
+        var minPage = SpecLimits.Minimum("ListAlbums", "pageNum");
+        var maxContents = SpecLimits.Maximum("ListAlbumContents", "pageSize");
+
+        AssertRefusal(await Send(HttpMethod.Get, $"{AlbumPath}/list?albumKind=1&albumType=2&pageSize={maxSize + 1}"), 13000102, $"The pageSize query parameter must be at most {maxSize}");
+        AssertRefusal(await Send(HttpMethod.Get, $"{AlbumPath}/list?albumKind=1&albumType=2&pageNum={minPage - 1}"), 13000102, $"The pageNum query parameter must be at least {minPage}");
+        AssertRefusal(await Send(HttpMethod.Get, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/list?pageSize={maxContents + 1}"), 13000102, $"The pageSize query parameter must be at most {maxContents}");
+        Assert.Equal(0, (await Send(HttpMethod.Get, $"{AlbumPath}/list?albumKind=1&albumType=2&pageSize={maxSize}&pageNum={minPage}")).Code);
     }
 
     [Theory]
@@ -157,9 +170,9 @@ public class AlbumTests : EmulatorTest
         while (cursor is not null && pages.Count < 10);
 
         var expected = descending ? Harness.Seed.Album.ContentIds.Reverse() : Harness.Seed.Album.ContentIds;
-        Assert.Equal([1, 1, 1, 0], pages.Select(p => p["contentList"]!.AsArray().Count));
+        Assert.Equal(SpecLimits.CursorPages(expected.Count(), 1), pages.Select(p => p["contentList"]!.AsArray().Count));
         Assert.Equal(expected, pages.SelectMany(p => p["contentList"]!.AsArray()).Select(c => c!["id"]!.GetValue<string>()));
-        Assert.All(pages, p => Assert.Equal(3, p["total"]!.GetValue<int>()));
+        Assert.All(pages, p => Assert.Equal(expected.Count(), p["total"]!.GetValue<int>()));
         Assert.All(pages.SelectMany(p => p["contentList"]!.AsArray()), c => Assert.Equal(Harness.UserId, c!["ownerId"]!.GetValue<string>()));
     }
 
@@ -201,12 +214,17 @@ public class AlbumTests : EmulatorTest
     [Fact]
     public async Task File_IDs_and_lists_longer_than_the_spec_allows_are_refused()
     {
-        var longId = new JsonObject { ["fileIds"] = new JsonArray(new JsonObject { ["fileId"] = new string('F', 65) }) }.ToJsonString();
-        var tooMany = new JsonObject { ["fileIds"] = new JsonArray([.. Enumerable.Range(0, 101).Select(i => (JsonNode)new JsonObject { ["fileId"] = $"F{i}" })]) }.ToJsonString();
+        var (maxId, maxFiles) = (SpecLimits.MaxLength("AlbumFile", "fileId"), SpecLimits.MaxItems("AddAlbumContentsRequest", "fileIds"));
+        var longId = new JsonObject { ["fileIds"] = new JsonArray(new JsonObject { ["fileId"] = new string('F', maxId + 1) }) }.ToJsonString();
+        var tooMany = new JsonObject { ["fileIds"] = new JsonArray([.. Enumerable.Range(0, maxFiles + 1).Select(i => (JsonNode)new JsonObject { ["fileId"] = $"F{i}" })]) }.ToJsonString();
+        var most = new JsonObject { ["fileIds"] = new JsonArray([.. Enumerable.Range(0, maxFiles).Select(i => (JsonNode)new JsonObject { ["fileId"] = $"F{i}".PadRight(maxId, 'x') })]) }.ToJsonString();
 
-        AssertRefusal(await Send(HttpMethod.Post, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/add", longId), 13000102, "fileIds[0].fileId must be at most 64 characters");
-        AssertRefusal(await Send(HttpMethod.Post, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/add", tooMany), 13000102, "fileIds must hold at most 100 items");
+        AssertRefusal(await Send(HttpMethod.Post, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/add", longId), 13000102, $"fileIds[0].fileId must be at most {maxId} characters");
+        AssertRefusal(await Send(HttpMethod.Post, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/add", tooMany), 13000102, $"fileIds must hold at most {maxFiles} items");
+        Assert.Equal(0, (await Send(HttpMethod.Post, $"{AlbumPath}/{Harness.Seed.Album.AlbumId}/add", most)).Code);
     }
+
+    private static JsonArray Strings(int count) => new([.. Enumerable.Range(0, count).Select(i => (JsonNode)$"d{i}")]);
 
     [Fact]
     public async Task The_contents_of_an_unknown_album_are_not_found()

@@ -51,7 +51,9 @@ public class DeviceOperationsTests : EmulatorTest
     [Fact]
     public async Task A_machine_code_longer_than_the_spec_allows_is_refused()
     {
-        AssertRefusal(await Send(HttpMethod.Post, DevicesPath, $$"""{"machineCode":"{{new string('m', 65)}}"}"""), 13000102, "machineCode must be at most 64 characters");
+        var max = SpecLimits.MaxLength("BindDeviceRequest", "machineCode");
+
+        AssertRefusal(await Send(HttpMethod.Post, DevicesPath, $$"""{"machineCode":"{{new string('m', max + 1)}}"}"""), 13000102, $"machineCode must be at most {max} characters");
     }
 
     [Fact]
