@@ -60,6 +60,21 @@ public class SpecParityTests : EmulatorTest
     }
 
     [Fact]
+    public void Every_documented_request_example_satisfies_the_specs_body_rules()
+    {
+        var checkedExamples = 0;
+        foreach (var operation in OperationTable.Build(SpecExamples.Document, OperationTable.Behaviours()).Where(o => o.RequestSchema is not null))
+        {
+            var example = SpecExamples.Request(operation.PathTemplate, new HttpMethod(operation.Method));
+
+            Assert.True(BodyRules.Check(example, operation.RequestSchema!, string.Empty) is null, $"{operation.OperationId}: {BodyRules.Check(example, operation.RequestSchema!, string.Empty)}");
+            checkedExamples++;
+        }
+
+        Assert.Equal(SpecExamples.Document.Paths.Values.SelectMany(p => p.Operations!.Values).Count(o => o.RequestBody is not null), checkedExamples);
+    }
+
+    [Fact]
     public void The_spec_embedded_in_the_emulator_is_the_repositorys()
     {
         using var embedded = typeof(KooDriveEmulator).Assembly.GetManifestResourceStream(SpecLoader.ResourceName)!;
