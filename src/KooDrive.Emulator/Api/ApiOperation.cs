@@ -12,7 +12,8 @@ namespace KooDrive.Emulator.Api;
 /// <param name="Parameters">The spec's query and header parameters (path parameters are the route's).</param>
 /// <param name="RequestSchema">The schema of the JSON body, or <see langword="null"/> when there is none.</param>
 /// <param name="RequestSchemaId">The name of that schema.</param>
-/// <param name="ResponseSchemaId">The schema of the 200 answer.</param>
+/// <param name="ResponseSchema">The schema of the 200 answer.</param>
+/// <param name="ResponseSchemaId">The name of that schema.</param>
 /// <param name="Behaviour">The handler, or <see langword="null"/> when the emulator has none yet (it then answers 501).</param>
 internal sealed record ApiOperation(
     string OperationId,
@@ -21,6 +22,7 @@ internal sealed record ApiOperation(
     IReadOnlyList<ApiParameter> Parameters,
     IOpenApiSchema? RequestSchema,
     string? RequestSchemaId,
+    IOpenApiSchema? ResponseSchema,
     string? ResponseSchemaId,
     IOperationBehaviour? Behaviour);
 

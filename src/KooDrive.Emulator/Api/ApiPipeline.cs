@@ -47,7 +47,7 @@ internal sealed partial class ApiPipeline(
             var body = await ReadBodyAsync(context);
             var auth = authenticator.Authenticate(context.Request, body);
             var result = auth.Failure ?? Handle(context, operation, auth.UserId!, body);
-            await ResponseWriter.WriteAsync(context, result, fault);
+            await ResponseWriter.WriteAsync(context, result, fault, operation.ResponseSchema);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -49,6 +49,7 @@ internal static class OperationTable
                     parameters,
                     Json(operation.RequestBody?.Content)?.Schema,
                     SchemaId(operation.RequestBody?.Content),
+                    Json(Ok(operation)?.Content)?.Schema,
                     SchemaId(Ok(operation)?.Content),
                     behaviours.GetValueOrDefault(operation.OperationId!)));
             }

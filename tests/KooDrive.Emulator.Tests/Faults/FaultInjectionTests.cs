@@ -216,6 +216,24 @@ public class FaultInjectionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task IDs_as_numbers_follows_the_specs_ID_marks_in_every_answer()
+    {
+        // The album list marks its items' id as an ID; the album contents' id is a file ID, and stays text
+        // even when it happens to be digits.
+        Harness.Emulator.Faults.Inject("ListAlbums", EmulatorFault.IdsAsNumbers());
+        Harness.Emulator.Faults.Inject("ListAlbumContents", EmulatorFault.IdsAsNumbers());
+        var digitsFile = Harness.Emulator.State.CreateAlbum(Harness.UserId, "Digits", ["12345"]);
+        var client = Harness.Client(AuthMode.Bearer);
+
+        var albums = await EmulatorHarness.SendAsync(client, HttpMethod.Get, "koodrive/ose/v1/album/list?albumKind=1&albumType=2");
+        var contents = await EmulatorHarness.SendAsync(client, HttpMethod.Get, $"koodrive/ose/v1/album/{digitsFile.AlbumId}/list");
+
+        Assert.Contains($"\"id\":{digitsFile.AlbumId},", albums.Text, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, contents.Json["contentList"]![0]!["id"]!.GetValueKind());
+        Assert.Equal(JsonValueKind.Number, contents.Json["contentList"]![0]!["ownerId"]!.GetValueKind());
+    }
+
+    [Fact]
     public async Task FailedScopeList_as_object_writes_the_failure_as_one_object()
     {
         Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.FailedScopeListAsObject().Times(2));
