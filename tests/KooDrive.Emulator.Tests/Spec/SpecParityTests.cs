@@ -109,7 +109,8 @@ public class SpecParityTests : EmulatorTest
         var spec = SpecLoader.Load(stream);
         await using var harness = await EmulatorHarness.StartAsync(options => options.Spec = spec);
 
-        var problem = Assert.Single(SpecConformance.Check(spec, harness.Emulator.Routes, OperationTable.Behaviours()));
+        // Only the made-up operation's problems: another operation still waiting for behaviour is reported by the check above.
+        var problem = Assert.Single(SpecConformance.Check(spec, harness.Emulator.Routes, OperationTable.Behaviours()), p => p.Contains(MadeUpOperationId, StringComparison.Ordinal));
         var made = await EmulatorHarness.SendAsync(harness.Client(AuthMode.Bearer), HttpMethod.Post, "koodrive/ose/v1/zz-made-up/1");
         var existing = await EmulatorHarness.SendAsync(harness.Client(AuthMode.Bearer), HttpMethod.Get, "koodrive/ose/v1/backup/device");
 
