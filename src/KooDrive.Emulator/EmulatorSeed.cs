@@ -13,4 +13,11 @@ public sealed record EmulatorSeed(
     IReadOnlyList<EmulatorScope> Scopes,
     EmulatorBackupRecord BackupRecord,
     EmulatorBackupLock BackupLock,
-    EmulatorAlbum Album);
+    EmulatorAlbum Album)
+{
+    /// <summary>Completed folder backups (module 100) of <see cref="Device"/>, newest last: enough to page through.</summary>
+    public IReadOnlyList<EmulatorBackupRecord> FolderBackupRecords { get; init; } = [];
+
+    /// <summary>Every seeded album (manual, personal), <see cref="Album"/> first: enough to page through.</summary>
+    public IReadOnlyList<EmulatorAlbum> Albums { get; init; } = [];
+}

@@ -4,7 +4,6 @@ using KooDrive.Emulator.Api;
 using KooDrive.Emulator.Auth;
 using KooDrive.Emulator.Faults;
 using KooDrive.Emulator.Hosting;
-using KooDrive.Emulator.Spec;
 using KooDrive.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace KooDrive.Emulator;
 
 /// <summary>
-/// A local emulator of the KooDrive API, served by Kestrel on loopback: the five spec operations with
+/// A local emulator of the KooDrive API, served by Kestrel on loopback: every spec operation, with
 /// in-memory state, both authentication modes, and fault injection. Start one per test (port 0 picks a
 /// free port) and dispose it afterwards.
 /// </summary>
@@ -21,7 +20,7 @@ namespace KooDrive.Emulator;
 /// <code>
 /// await using var emulator = await KooDriveEmulator.StartAsync();
 /// using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
-/// emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.ServerError(503));
+/// emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.ServerError(503));
 /// </code>
 /// </example>
 public sealed class KooDriveEmulator : IAsyncDisposable
@@ -70,7 +69,6 @@ public sealed class KooDriveEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator; dispose it to stop it.</returns>
     /// <exception cref="ArgumentException">An option is invalid (for example a non-loopback URL).</exception>
-    /// <exception cref="InvalidOperationException">The emulator does not match the spec it was built with.</exception>
     public static async Task<KooDriveEmulator> StartAsync(KooDriveEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new KooDriveEmulatorOptions();
@@ -113,19 +111,12 @@ public sealed class KooDriveEmulator : IAsyncDisposable
             var loggers = app.Services.GetRequiredService<ILoggerFactory>();
             var authenticator = new RequestAuthenticator(state, time, loggers.CreateLogger<RequestAuthenticator>());
             var pipeline = new ApiPipeline(state, faults, authenticator, time, loggers.CreateLogger<ApiPipeline>());
-            EmulatorEndpoints.MapApi(app, pipeline);
+            EmulatorEndpoints.MapApi(app, pipeline, options.Spec is null ? OperationTable.All : OperationTable.Build(options.Spec, OperationTable.Behaviours()));
             AdminEndpoints.Map(app, state, faults, options.UserId);
 
+            // The routes come from the spec, so there is nothing to verify at start-up: an operation without
+            // behaviour answers 501, and SpecParityTests reports it (once) with the file to add.
             var routes = EmulatorEndpoints.ReadRoutes(app);
-            if (options.VerifySpecAtStartup)
-            {
-                var problems = SpecConformance.Check(SpecLoader.EmbeddedDocument, routes, ApiOperations.All);
-                if (problems.Count > 0)
-                {
-                    throw new InvalidOperationException("The emulator does not match spec/openapi.yaml:\n" + string.Join('\n', problems));
-                }
-            }
-
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             return new KooDriveEmulator(app, new Uri(address.TrimEnd('/') + "/"), credentials, state, faults, seed, routes);

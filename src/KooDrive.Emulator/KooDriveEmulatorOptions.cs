@@ -35,11 +35,11 @@ public sealed class KooDriveEmulatorOptions
     /// <summary>Whether to seed a bound device with scopes, a backup record with a live lock, and an album with contents.</summary>
     public bool SeedDemoData { get; set; } = true;
 
-    /// <summary>Whether startup checks the emulator's routes and models against its embedded copy of spec/openapi.yaml.</summary>
-    public bool VerifySpecAtStartup { get; set; } = true;
-
     /// <summary>Console logging level; <see cref="LogLevel.None"/> (the default) logs nothing.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.None;
+
+    /// <summary>A spec to serve instead of the embedded one (tests of how the emulator treats spec changes).</summary>
+    internal Microsoft.OpenApi.OpenApiDocument? Spec { get; set; }
 
     /// <summary>Ctrl+C and SIGTERM stop the emulator: for the command line, not for a test host.</summary>
     internal bool HandleConsoleSignals { get; set; }

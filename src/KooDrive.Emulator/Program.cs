@@ -38,6 +38,7 @@ if (emulator.Seed is { } data)
     console.WriteLine($"  backup record  {data.BackupRecord.RecordId} (module {data.BackupRecord.ModuleCode})");
     console.WriteLine($"  backup lock    {data.BackupLock.LockId} (live until {data.BackupLock.ExpiresAt.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC)");
     console.WriteLine($"  album          {data.Album.AlbumId} ({data.Album.Name}: {string.Join(", ", data.Album.ContentIds)})");
+    console.WriteLine($"  to page        {data.FolderBackupRecords.Count} completed backup records of module 100, {data.Albums.Count} manual albums");
 }
 
 console.WriteLine("Admin: GET|POST|DELETE /__emulator/faults; POST /__emulator/tokens|devices|locks|records|albums (docs/emulator.md).");

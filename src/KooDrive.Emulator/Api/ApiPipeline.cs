@@ -1,5 +1,7 @@
+using System.Reflection;
 using KooDrive.Emulator.Auth;
 using KooDrive.Emulator.Faults;
+using KooDrive.Emulator.Spec;
 using KooDrive.Emulator.State;
 
 namespace KooDrive.Emulator.Api;
@@ -20,6 +22,9 @@ internal sealed partial class ApiPipeline(
 
     public async Task InvokeAsync(HttpContext context, ApiOperation operation)
     {
+        // The service's Date header follows the emulator's clock, as a real server's follows its own: a
+        // client that learns the server's time from it (for X-Date) then agrees with a test's fake clock.
+        context.Response.Headers.Date = time.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             var fault = faults.TryTake(operation.OperationId);
@@ -42,7 +47,7 @@ internal sealed partial class ApiPipeline(
             var body = await ReadBodyAsync(context);
             var auth = authenticator.Authenticate(context.Request, body);
             var result = auth.Failure ?? Handle(context, operation, auth.UserId!, body);
-            await ResponseWriter.WriteAsync(context, result, fault);
+            await ResponseWriter.WriteAsync(context, result, fault, operation.ResponseSchema);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -63,7 +68,30 @@ internal sealed partial class ApiPipeline(
             return ApiResult.InvalidParameter($"X-Traceid must be {TraceIdLength} characters.");
         }
 
-        return operation.Handle(new ApiRequest(context, userId, body, state, time));
+        var refused = ParameterRules.Check(context.Request, operation);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (operation.Behaviour is null)
+        {
+            // A spec operation nobody has written behaviour for yet: one clear answer, no failed start-up.
+            return ApiResult.EmulatorError(
+                StatusCodes.Status501NotImplemented,
+                $"The emulator has no behaviour for {operation.OperationId} yet: add {OperationTable.BehaviourFile(operation.OperationId)}.");
+        }
+
+        var result = operation.Behaviour.Handle(new ApiRequest(context, operation, userId, body, state, time));
+        var schema = result.Model?.GetCustomAttribute<SpecSchemaAttribute>()?.SchemaId;
+        if (result.Model is not null && schema != operation.ResponseSchemaId)
+        {
+            return ApiResult.EmulatorError(
+                StatusCodes.Status500InternalServerError,
+                $"The emulator's {operation.OperationId} answered with {result.Model.Name} ({schema ?? "no schema"}), not the spec's {operation.ResponseSchemaId}.");
+        }
+
+        return result;
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)

@@ -9,13 +9,13 @@ internal static class ResponseWriter
 {
     public const string JsonContentType = "application/json;charset=UTF-8";
 
-    public static Task WriteAsync(HttpContext context, ApiResult result, EmulatorFault? fault)
+    public static Task WriteAsync(HttpContext context, ApiResult result, EmulatorFault? fault, Microsoft.OpenApi.IOpenApiSchema? schema = null)
     {
         var body = result.Body;
         switch (fault?.Kind)
         {
             case EmulatorFaultKind.IdsAsNumbers:
-                JsonShaping.IdsAsNumbers(body);
+                JsonShaping.IdsAsNumbers(body, schema);
                 break;
             case EmulatorFaultKind.FailedScopeListAsObject:
                 JsonShaping.FailedScopeListAsObject(body);

@@ -31,6 +31,15 @@ internal static class ServiceCodes
     /// <summary>Emulator's choice: the backup lock is unknown, expired, another user's or another module's.</summary>
     public const int BackupLockInvalid = 15000430;
 
+    /// <summary>Emulator's choice: the config item no longer has the value the compare-and-set expected.</summary>
+    public const int ConfigValueConflict = 15000431;
+
+    /// <summary>Emulator's choice: only a new backup record (status 0) can be completed.</summary>
+    public const int BackupRecordNotNew = 15000432;
+
+    /// <summary>Not a service code: the emulator itself cannot answer (no behaviour yet, or a behaviour bug).</summary>
+    public const int EmulatorFailure = 19999999;
+
     public const string ParameterInvalidMessage = "Verify parameters failed.";
 
     public const string InnerFailureMessage = "Call internal server failed. Please try again later.";
@@ -44,4 +53,12 @@ internal static class ServiceCodes
     public const string ScopeAlreadyExistsMessage = "The backup scope already exists.";
 
     public const string ScopeRepeatedInAddMessage = "Request to repeatedly add localPath.";
+
+    public const string LockNotLiveMessage = "The backup lock does not exist or has expired.";
+
+    public const string LockOfOtherModuleMessage = "The backup lock does not belong to the module of the backup record.";
+
+    public const string ConfigValueConflictMessage = "The current config value does not match.";
+
+    public const string BackupRecordNotNewMessage = "The backup record is not in the new state.";
 }

@@ -34,7 +34,7 @@ public sealed class FaultInjector
         ArgumentNullException.ThrowIfNull(fault);
         if (operationId is not null && !EmulatorOperations.All.Contains(operationId))
         {
-            throw new ArgumentException($"'{operationId}' is not an operation of the emulator.", nameof(operationId));
+            throw new ArgumentException($"'{operationId}' is not an operationId of spec/openapi.yaml.", nameof(operationId));
         }
 
         lock (_gate)

@@ -2,12 +2,12 @@ using KooDrive.Emulator.Api;
 
 namespace KooDrive.Emulator.Hosting;
 
-/// <summary>Maps the API operations, and answers every other route the way the gateway does (404, APIGW.0101).</summary>
+/// <summary>Maps every operation of the spec, and answers every other route the way the gateway does (404, APIGW.0101).</summary>
 internal static class EmulatorEndpoints
 {
-    public static void MapApi(WebApplication app, ApiPipeline pipeline)
+    public static void MapApi(WebApplication app, ApiPipeline pipeline, IReadOnlyList<ApiOperation> operations)
     {
-        foreach (var operation in ApiOperations.All)
+        foreach (var operation in operations)
         {
             RequestDelegate handler = context => pipeline.InvokeAsync(context, operation);
             app.MapMethods(operation.PathTemplate, [operation.Method], handler)

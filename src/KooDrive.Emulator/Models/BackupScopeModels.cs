@@ -1,4 +1,5 @@
 using KooDrive.Emulator.Spec;
+using KooDrive.Emulator.State;
 
 namespace KooDrive.Emulator.Models;
 
@@ -19,7 +20,11 @@ internal sealed class AddBackupScopesRequestModel
 }
 
 [SpecSchema("ScopeInfo")]
-internal sealed record ScopeInfoModel(string LocalPath, string TargetFolderPath, string ScopeId, string ModuleCode, string CreateTime);
+internal sealed record ScopeInfoModel(string LocalPath, string TargetFolderPath, string ScopeId, string ModuleCode, string CreateTime)
+{
+    public static ScopeInfoModel From(EmulatorScope scope) =>
+        new(scope.LocalPath, scope.TargetFolderPath, scope.ScopeId, scope.ModuleCode, Timestamps.Format(scope.CreateTime));
+}
 
 [SpecSchema("ScopeAddFailedInfo")]
 internal sealed record ScopeAddFailedInfoModel(string LocalPath, string TargetFolderPath, string ErrorCode, string Msg);
@@ -46,3 +51,6 @@ internal sealed record DeleteBackupScopesResponseModel(
     IReadOnlyList<ScopeDeleteFailedInfoModel> FailedScopeList,
     int Code,
     string Msg);
+
+[SpecSchema("ListBackupScopesResponse")]
+internal sealed record ListBackupScopesResponseModel(IReadOnlyList<ScopeInfoModel> ScopeList, int Code, string Msg);

@@ -8,34 +8,13 @@ namespace KooDrive.Emulator.Operations;
 /// (read from their exact digits). Unknown IDs fail with 15000418, repeats with 15000424, in the
 /// documented array shape.
 /// </summary>
-internal static class DeleteBackupScopesOperation
+internal sealed class DeleteBackupScopesOperation : IOperationBehaviour
 {
-    public const int MaxScopeIds = 100;
-
-    public static ApiOperation Definition { get; } = new(
-        EmulatorOperations.DeleteBackupScopes,
-        HttpMethods.Delete,
-        "/koodrive/ose/v1/backup/device/{deviceId}/scope",
-        typeof(DeleteBackupScopesRequestModel),
-        typeof(DeleteBackupScopesResponseModel),
-        [],
-        Handle);
-
-    private static ApiResult Handle(ApiRequest request)
+    public ApiResult Handle(ApiRequest request)
     {
-        if (!request.TryReadJson<DeleteBackupScopesRequestModel>(out var body, out var error))
+        if (!request.TryReadValidJson<DeleteBackupScopesRequestModel>(out var body, out var error))
         {
             return error;
-        }
-
-        if (body.ScopeIdList is not { Count: >= 1 and <= MaxScopeIds })
-        {
-            return ApiResult.InvalidParameter($"scopeIdList must hold 1 to {MaxScopeIds} scope IDs.");
-        }
-
-        if (body.ScopeIdList.Any(id => id is null))
-        {
-            return ApiResult.InvalidParameter("scopeIdList must not contain null.");
         }
 
         var outcome = request.State.DeleteScopes(request.UserId, request.Route("deviceId"), body.ScopeIdList!);

@@ -6,84 +6,75 @@ using Microsoft.OpenApi;
 namespace KooDrive.Emulator.Spec;
 
 /// <summary>
-/// Compares the emulator with the spec: every spec operation (method + path template) has an emulator
-/// route and vice versa, each route's request and 200 models serialise as the spec's schemas (same
-/// property names and kinds, recursively), and each operation requires the spec's required headers.
+/// Compares the emulator with the spec: every spec operation is routed and has a behaviour class (and
+/// every behaviour class names a spec operation), and for each operation with behaviour, the models its
+/// body and 200 answer serialise as are mapped to the spec's schemas and match them (same property names
+/// and kinds, recursively).
 /// </summary>
 internal static class SpecConformance
 {
-    public static IReadOnlyList<string> Check(OpenApiDocument spec, IReadOnlyList<EmulatorRoute> routes, IReadOnlyList<ApiOperation> operations)
+    public static IReadOnlyList<string> Check(OpenApiDocument spec, IReadOnlyList<EmulatorRoute> routes, IReadOnlyDictionary<string, IOperationBehaviour> behaviours)
     {
         var problems = new List<string>();
-        var specOperations = new Dictionary<(string Method, string Path), OpenApiOperation>();
-        foreach (var (path, item) in spec.Paths)
-        {
-            foreach (var (method, operation) in item.Operations ?? [])
-            {
-                specOperations[(method.Method.ToUpperInvariant(), path)] = operation;
-            }
-        }
-
+        var operations = OperationTable.Build(spec, behaviours);
+        var specRoutes = operations.ToDictionary(o => (o.Method, o.PathTemplate));
         var served = routes.ToDictionary(r => (r.Method, r.PathTemplate));
-        foreach (var ((method, path), operation) in specOperations)
+        foreach (var operation in operations)
         {
-            if (!served.TryGetValue((method, path), out var route))
+            if (!served.TryGetValue((operation.Method, operation.PathTemplate), out var route))
             {
-                problems.Add($"The spec's {operation.OperationId} ({method} {path}) has no emulator route.");
+                problems.Add($"The spec's {operation.OperationId} ({operation.Method} {operation.PathTemplate}) has no emulator route.");
             }
             else if (route.OperationId != operation.OperationId)
             {
-                problems.Add($"{method} {path} is {operation.OperationId} in the spec but {route.OperationId} in the emulator.");
+                problems.Add($"{operation.Method} {operation.PathTemplate} is {operation.OperationId} in the spec but {route.OperationId} in the emulator.");
+            }
+
+            if (operation.Behaviour is null)
+            {
+                problems.Add(
+                    $"The spec's {operation.OperationId} ({operation.Method} {operation.PathTemplate}) has no emulator behaviour: add " +
+                    $"{OperationTable.BehaviourFile(operation.OperationId)}, a class {operation.OperationId}{OperationTable.BehaviourSuffix} implementing {nameof(IOperationBehaviour)}, and its tests.");
             }
         }
 
-        foreach (var route in routes.Where(r => !specOperations.ContainsKey((r.Method, r.PathTemplate))))
+        foreach (var route in routes.Where(r => !specRoutes.ContainsKey((r.Method, r.PathTemplate))))
         {
             problems.Add($"The emulator serves {route.OperationId} ({route.Method} {route.PathTemplate}), which the spec does not define.");
         }
 
-        foreach (var operation in operations)
+        var specIds = operations.Select(o => o.OperationId).ToHashSet(StringComparer.Ordinal);
+        foreach (var orphan in behaviours.Keys.Where(id => !specIds.Contains(id)).Order(StringComparer.Ordinal))
         {
-            if (specOperations.TryGetValue((operation.Method, operation.PathTemplate), out var specOperation))
-            {
-                CheckOperation(operation, specOperation, problems);
-            }
+            problems.Add($"The emulator's {orphan}{OperationTable.BehaviourSuffix} serves {orphan}, which the spec does not define.");
+        }
+
+        var models = typeof(SpecConformance).Assembly.GetTypes()
+            .Select(t => (Type: t, Schema: t.GetCustomAttribute<SpecSchemaAttribute>()?.SchemaId))
+            .Where(m => m.Schema is not null)
+            .ToDictionary(m => m.Schema!, m => m.Type, StringComparer.Ordinal);
+        foreach (var operation in operations.Where(o => o.Behaviour is not null))
+        {
+            var specOperation = spec.Paths[operation.PathTemplate].Operations![new HttpMethod(operation.Method)];
+            IOpenApiResponse? ok = null;
+            specOperation.Responses?.TryGetValue("200", out ok);
+            CheckBody(operation.OperationId + " request body", operation.RequestSchemaId, operation.RequestSchema, models, problems);
+            CheckBody(operation.OperationId + " 200 response", operation.ResponseSchemaId, OperationTable.Json(ok?.Content)?.Schema, models, problems);
         }
 
         return problems;
     }
 
-    private static void CheckOperation(ApiOperation operation, OpenApiOperation spec, List<string> problems)
+    private static void CheckBody(string where, string? schemaId, IOpenApiSchema? schema, Dictionary<string, Type> models, List<string> problems)
     {
-        var where = operation.OperationId;
-        CheckBody(where + " request body", operation.RequestModel, spec.RequestBody?.Content, problems);
-        IOpenApiResponse? ok = null;
-        spec.Responses?.TryGetValue("200", out ok);
-        CheckBody(where + " 200 response", operation.ResponseModel, ok?.Content, problems);
-
-        var specHeaders = (spec.Parameters ?? [])
-            .Where(p => p.In == ParameterLocation.Header && p.Required)
-            .Select(p => p.Name!.ToLowerInvariant())
-            .Order(StringComparer.Ordinal);
-        var emulatorHeaders = operation.RequiredHeaders.Select(h => h.ToLowerInvariant()).Order(StringComparer.Ordinal);
-        if (!specHeaders.SequenceEqual(emulatorHeaders))
+        if (schema is null)
         {
-            problems.Add($"{where} requires headers [{string.Join(", ", emulatorHeaders)}]; the spec requires [{string.Join(", ", specHeaders)}].");
+            return;
         }
-    }
 
-    private static void CheckBody(string where, Type? model, IDictionary<string, IOpenApiMediaType>? content, List<string> problems)
-    {
-        IOpenApiMediaType? json = null;
-        content?.TryGetValue("application/json", out json);
-        var schema = json?.Schema;
-        if (schema is null || model is null)
+        if (schemaId is null || !models.TryGetValue(schemaId, out var model))
         {
-            if (schema is not null || model is not null)
-            {
-                problems.Add($"{where}: the spec {(schema is null ? "has none" : "has one")} but the emulator {(model is null ? "has none" : "has one")}.");
-            }
-
+            problems.Add($"{where}: no emulator model is mapped to the spec's schema {schemaId ?? "(an inline schema)"}; add a model with [SpecSchema(\"{schemaId}\")] under src/KooDrive.Emulator/Models.");
             return;
         }
 

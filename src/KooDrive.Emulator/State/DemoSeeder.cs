@@ -5,6 +5,10 @@ namespace KooDrive.Emulator.State;
 /// <summary>The demo data every started emulator holds unless seeding is switched off.</summary>
 internal static class DemoSeeder
 {
+    private const int FolderBackupCount = 7;
+
+    private const int ExtraAlbumCount = 6;
+
     private const string FileIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public static EmulatorSeed Seed(EmulatorState state, string userId)
@@ -18,7 +22,21 @@ internal static class DemoSeeder
         var backupLock = state.CreateBackupLock(userId, ModuleCodes.AddressBookBackup);
         var record = state.CreateBackupRecord(userId, device.DeviceId, ModuleCodes.AddressBookBackup);
         var album = state.CreateAlbum(userId, "Holiday", [NewFileId(), NewFileId(), NewFileId()]);
-        return new EmulatorSeed(device, scopes, record, backupLock, album);
+
+        // Enough history to page through: seven folder backups, all completed, and six more albums.
+        var folderBackups = Enumerable.Range(0, FolderBackupCount)
+            .Select(_ => state.CompleteBackupRecord(state.CreateBackupRecord(userId, device.DeviceId, ModuleCodes.FolderBackup).RecordId))
+            .ToList();
+        EmulatorAlbum[] albums =
+        [
+            album,
+            .. Enumerable.Range(1, ExtraAlbumCount).Select(i => state.CreateAlbum(userId, $"Album {i}", [NewFileId()])),
+        ];
+        return new EmulatorSeed(device, scopes, record, backupLock, album)
+        {
+            FolderBackupRecords = folderBackups,
+            Albums = albums,
+        };
     }
 
     /// <summary>A file ID shaped like the docs' examples (<c>Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW</c>): 'F' and 32 URL-safe characters.</summary>

@@ -16,6 +16,13 @@ public sealed partial class EmulatorState
     /// <summary>A backup lock expires 10 minutes after it is created (createBackupLock page).</summary>
     public static readonly TimeSpan BackupLockLifetime = TimeSpan.FromMinutes(10);
 
+    private static readonly (string Name, string Value, string Description)[] DefaultConfigs =
+    [
+        ("wifiOnly", "true", "Back up only on Wi-Fi."),
+        ("chargingOnly", "false", "Back up only while charging."),
+        ("autoBackup", "true", "Back up automatically every day."),
+    ];
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly SnowflakeIdGenerator _ids;
@@ -27,6 +34,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<string, EmulatorBackupLock> _locks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatorBackupRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlbumEntry> _albums = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string DeviceId, string ModuleCode, string Name), EmulatorConfig> _configs = [];
 
     internal EmulatorState(TimeProvider time)
     {
@@ -127,6 +135,7 @@ public sealed partial class EmulatorState
 
             var device = new EmulatorDevice(deviceId ?? _ids.Next(), userId, machineCode, deviceName, deviceOS, _time.GetUtcNow());
             _devices.Add(device.DeviceId, device);
+            AddDefaultConfigs(device.DeviceId);
             return device;
         }
     }
@@ -258,6 +267,11 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>Marks a backup record completed (status 1), as completeBackup does, without a lock.</summary>
+    /// <param name="recordId">The record ID.</param>
+    /// <returns>The updated record.</returns>
+    public EmulatorBackupRecord CompleteBackupRecord(string recordId) => SetStatus(recordId, BackupRecordStatus.Completed);
+
     /// <summary>A backup record, or <see langword="null"/> once deleted.</summary>
     /// <param name="recordId">The record ID.</param>
     /// <returns>The record or <see langword="null"/>.</returns>
@@ -289,7 +303,8 @@ public sealed partial class EmulatorState
                 throw new ArgumentException("An album with this ID already exists.", nameof(albumId));
             }
 
-            var entry = new AlbumEntry(albumId ?? _ids.Next(), userId, name, isManual, [.. contentIds.Distinct(StringComparer.Ordinal)]);
+            var entry = new AlbumEntry(albumId ?? _ids.Next(), userId, isManual) { Name = name };
+            entry.Add(contentIds.Select(id => (id, (string?)userId)), _time.GetUtcNow());
             _albums.Add(entry.AlbumId, entry);
             return entry.Snapshot();
         }
@@ -305,6 +320,75 @@ public sealed partial class EmulatorState
             return _albums.GetValueOrDefault(albumId)?.Snapshot();
         }
     }
+
+    /// <summary>The user's albums, oldest first.</summary>
+    /// <param name="userId">The owner.</param>
+    /// <returns>Snapshots.</returns>
+    public IReadOnlyList<EmulatorAlbum> GetAlbums(string userId)
+    {
+        lock (_gate)
+        {
+            return [.. _albums.Values.Where(a => a.UserId == userId).OrderBy(a => IdOrder(a.AlbumId)).Select(a => a.Snapshot())];
+        }
+    }
+
+    /// <summary>A backup configuration item, or <see langword="null"/> if the device has no such item.</summary>
+    /// <param name="deviceId">The device.</param>
+    /// <param name="moduleCode">100, 101 or 102.</param>
+    /// <param name="configName">The item's name.</param>
+    /// <returns>The item or <see langword="null"/>.</returns>
+    public EmulatorConfig? GetConfig(string deviceId, string moduleCode, string configName)
+    {
+        lock (_gate)
+        {
+            return _configs.GetValueOrDefault((deviceId, moduleCode, configName));
+        }
+    }
+
+    /// <summary>A backup lock (live or expired), or <see langword="null"/> once released.</summary>
+    /// <param name="lockId">The lock ID.</param>
+    /// <returns>The lock or <see langword="null"/>.</returns>
+    public EmulatorBackupLock? GetBackupLock(string lockId)
+    {
+        lock (_gate)
+        {
+            return _locks.GetValueOrDefault(lockId);
+        }
+    }
+
+    /// <summary>Marks a backup record "to be deleted" (status 2), a state no API operation produces.</summary>
+    /// <param name="recordId">The record ID.</param>
+    /// <returns>The updated record.</returns>
+    public EmulatorBackupRecord MarkBackupRecordForDeletion(string recordId) => SetStatus(recordId, BackupRecordStatus.ToBeDeleted);
+
+    private EmulatorBackupRecord SetStatus(string recordId, int status)
+    {
+        lock (_gate)
+        {
+            var record = _records.GetValueOrDefault(recordId) ?? throw new ArgumentException("No backup record with this ID.", nameof(recordId));
+            return _records[recordId] = record with
+            {
+                Status = status,
+                Version = record.Version + 1,
+                EndTime = status == BackupRecordStatus.Completed ? _time.GetUtcNow() : record.EndTime,
+            };
+        }
+    }
+
+    // Every device has the same configuration items for each module, so that list, get and update have
+    // something to act on (ERRATA D23).
+    private void AddDefaultConfigs(string deviceId)
+    {
+        foreach (var moduleCode in new[] { ModuleCodes.FolderBackup, ModuleCodes.AlbumBackup, ModuleCodes.AddressBookBackup })
+        {
+            foreach (var (name, value, description) in DefaultConfigs)
+            {
+                _configs[(deviceId, moduleCode, name)] = new EmulatorConfig(deviceId, moduleCode, name, value, description);
+            }
+        }
+    }
+
+    private static ulong IdOrder(string id) => ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
 
     private void RequireUser(string userId)
     {
@@ -336,8 +420,53 @@ public sealed partial class EmulatorState
 
     private sealed record TokenEntry(string UserId, DateTimeOffset LastUsed);
 
-    private sealed record AlbumEntry(string AlbumId, string UserId, string Name, bool IsManual, List<string> Contents)
+    /// <summary>An album as the state keeps it: mutable under the state lock, handed out as snapshots.</summary>
+    private sealed class AlbumEntry(string albumId, string userId, bool isManual)
     {
-        public EmulatorAlbum Snapshot() => new(AlbumId, UserId, Name, IsManual, [.. Contents]);
+        private long _sequence;
+
+        public string AlbumId { get; } = albumId;
+
+        public string UserId { get; } = userId;
+
+        public bool IsManual { get; } = isManual;
+
+        public string Name { get; set; } = string.Empty;
+
+        public int Kind { get; set; } = 1;
+
+        public string? GroupId { get; set; }
+
+        public List<string> ScopeDir { get; set; } = [];
+
+        public string? ScopeParentFolderId { get; set; }
+
+        public string? ScopeKind { get; set; }
+
+        /// <summary>The contents in the order they were added; <see cref="AlbumContentEntry.Sequence"/> is the paging key.</summary>
+        public List<AlbumContentEntry> Contents { get; } = [];
+
+        /// <summary>Adds the files not in the album yet, in order; a file already in it is ignored (ERRATA D24).</summary>
+        public void Add(IEnumerable<(string FileId, string? OwnerId)> files, DateTimeOffset now)
+        {
+            foreach (var (fileId, ownerId) in files)
+            {
+                if (!Contents.Exists(c => c.FileId == fileId))
+                {
+                    Contents.Add(new AlbumContentEntry(++_sequence, fileId, ownerId ?? UserId, now));
+                }
+            }
+        }
+
+        public EmulatorAlbum Snapshot() => new(AlbumId, UserId, Name, IsManual, [.. Contents.Select(c => c.FileId)])
+        {
+            AlbumKind = Kind,
+            GroupId = GroupId,
+            ScopeDir = [.. ScopeDir],
+            ScopeParentFolderId = ScopeParentFolderId,
+            ScopeKind = ScopeKind,
+        };
     }
+
+    private sealed record AlbumContentEntry(long Sequence, string FileId, string OwnerId, DateTimeOffset AddTime);
 }

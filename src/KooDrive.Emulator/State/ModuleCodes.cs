@@ -18,3 +18,13 @@ public static class ModuleCodes
     public static bool IsValid(string? moduleCode) =>
         moduleCode is FolderBackup or AlbumBackup or AddressBookBackup;
 }
+
+/// <summary>The album types: 1 collection album, 2 manual album.</summary>
+public static class AlbumTypes
+{
+    /// <summary>A collection album: it collects the images and videos of directories.</summary>
+    public const int Collection = 1;
+
+    /// <summary>A manual album: contents are added to it by hand.</summary>
+    public const int Manual = 2;
+}

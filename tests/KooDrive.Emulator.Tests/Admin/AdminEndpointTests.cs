@@ -37,7 +37,7 @@ public class AdminEndpointTests : EmulatorTest
     [Theory]
     [InlineData("""{"kind":"Meltdown"}""", "kind must be one of")]
     [InlineData("""{"kind":"ServerError","statusCode":404}""", "statusCode")]
-    [InlineData("""{"kind":"ServerError","operation":"ListBackupScopes"}""", "ListBackupScopes")]
+    [InlineData("""{"kind":"ServerError","operation":"FrobnicateQuuxWidgets"}""", "FrobnicateQuuxWidgets")]
     [InlineData("""{"kind":"Delay","count":0}""", "count")]
     [InlineData("""{"kind":""", "not valid")]
     public async Task A_bad_fault_request_is_refused_with_13000102(string body, string detail)

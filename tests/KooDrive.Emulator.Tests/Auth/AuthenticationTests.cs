@@ -258,7 +258,7 @@ public class AuthenticationTests : EmulatorTest
     [Fact]
     public async Task A_request_on_a_path_of_no_operation_gets_the_gateways_404_before_authentication()
     {
-        var response = await EmulatorHarness.SendAsync(Harness.RawClient(), HttpMethod.Get, "koodrive/ose/v1/backup/device");
+        var response = await EmulatorHarness.SendAsync(Harness.RawClient(), HttpMethod.Get, "koodrive/ose/v1/zz-no-such-api");
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("APIGW.0101", response.Json["error_code"]!.GetValue<string>());

@@ -21,7 +21,7 @@ public class FaultInjectionTests : EmulatorTest
     [InlineData(503)]
     public async Task A_server_error_answers_with_the_status_and_the_inner_failure_envelope_then_clears(int status)
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.ServerError(status));
+        Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.ServerError(status));
         var client = Harness.Client(AuthMode.Bearer);
 
         var faulted = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, ScopePath, DeleteScopesBody);
@@ -37,7 +37,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task A_fault_with_a_count_hits_exactly_that_many_requests()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.ServerError(503).Times(2));
+        Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.ServerError(503).Times(2));
         var client = Harness.Client(AuthMode.Bearer);
 
         var statuses = new List<HttpStatusCode>();
@@ -57,7 +57,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task A_fault_for_one_operation_leaves_the_others_alone()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteAlbumContents, EmulatorFault.ServerError());
+        Harness.Emulator.Faults.Inject("DeleteAlbumContents", EmulatorFault.ServerError());
 
         var other = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, ScopePath, DeleteScopesBody);
 
@@ -69,7 +69,7 @@ public class FaultInjectionTests : EmulatorTest
     public async Task A_fault_for_every_operation_hits_whichever_comes_next_and_faults_apply_in_arming_order()
     {
         Harness.Emulator.Faults.Inject(EmulatorFault.ServerError(502));
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.HtmlErrorPage(504));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.HtmlErrorPage(504));
         var client = Harness.Client(AuthMode.Bearer);
 
         var first = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, UnbindPath);
@@ -84,7 +84,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task Faults_act_before_authentication_like_a_gateway_would()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.ServerError(503));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.ServerError(503));
 
         var response = await EmulatorHarness.SendAsync(Harness.RawClient(), HttpMethod.Delete, UnbindPath);
 
@@ -94,7 +94,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task Too_many_requests_announces_Retry_After_in_seconds()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(2.5)));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(2.5)));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, UnbindPath);
 
@@ -109,7 +109,7 @@ public class FaultInjectionTests : EmulatorTest
     public async Task Too_many_requests_announces_Retry_After_as_an_HTTP_date()
     {
         Harness.Clock.Advance(TimeSpan.FromMilliseconds(400));
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(2), RetryAfterFormat.HttpDate));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(2), RetryAfterFormat.HttpDate));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, UnbindPath);
 
@@ -122,7 +122,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task Too_many_requests_without_a_delay_sends_no_Retry_After()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests());
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.TooManyRequests());
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, UnbindPath);
 
@@ -133,7 +133,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task A_delay_holds_the_answer_back_past_a_clients_timeout()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.Delay(TimeSpan.FromSeconds(30)));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.Delay(TimeSpan.FromSeconds(30)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         using var request = EmulatorHarness.Request(HttpMethod.Delete, UnbindPath);
 
@@ -145,7 +145,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task After_a_delay_the_request_is_handled_normally()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.Delay(TimeSpan.FromMilliseconds(50)));
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.Delay(TimeSpan.FromMilliseconds(50)));
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, UnbindPath);
 
@@ -156,7 +156,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task A_connection_abort_drops_the_connection_without_an_answer()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.ConnectionAbort());
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.ConnectionAbort());
         var client = Harness.Client(AuthMode.Bearer);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => EmulatorHarness.SendAsync(client, HttpMethod.Delete, UnbindPath));
@@ -168,7 +168,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task Truncated_JSON_is_a_complete_HTTP_answer_whose_body_stops_half_way()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.TruncatedJson());
+        Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.TruncatedJson());
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, ScopePath, DeleteScopesBody);
 
@@ -185,7 +185,7 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task An_HTML_error_page_replaces_the_JSON()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteAlbumContents, EmulatorFault.HtmlErrorPage());
+        Harness.Emulator.Faults.Inject("DeleteAlbumContents", EmulatorFault.HtmlErrorPage());
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, $"koodrive/ose/v1/{Harness.Seed.Album.AlbumId}/batchDelete", """{"ids":["x"]}""");
 
@@ -197,9 +197,9 @@ public class FaultInjectionTests : EmulatorTest
     [Fact]
     public async Task IDs_as_numbers_writes_every_ID_as_a_JSON_number_with_the_exact_digits()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.AddBackupScopes, EmulatorFault.IdsAsNumbers());
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.IdsAsNumbers());
-        Harness.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.IdsAsNumbers());
+        Harness.Emulator.Faults.Inject("AddBackupScopes", EmulatorFault.IdsAsNumbers());
+        Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.IdsAsNumbers());
+        Harness.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.IdsAsNumbers());
         var client = Harness.Client(AuthMode.Bearer);
 
         var added = await EmulatorHarness.SendAsync(client, HttpMethod.Post, ScopePath, """{"moduleCode":"102","scopeList":[{"localPath":"/n"}]}""");
@@ -216,9 +216,27 @@ public class FaultInjectionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task IDs_as_numbers_follows_the_specs_ID_marks_in_every_answer()
+    {
+        // The album list marks its items' id as an ID; the album contents' id is a file ID, and stays text
+        // even when it happens to be digits.
+        Harness.Emulator.Faults.Inject("ListAlbums", EmulatorFault.IdsAsNumbers());
+        Harness.Emulator.Faults.Inject("ListAlbumContents", EmulatorFault.IdsAsNumbers());
+        var digitsFile = Harness.Emulator.State.CreateAlbum(Harness.UserId, "Digits", ["12345"]);
+        var client = Harness.Client(AuthMode.Bearer);
+
+        var albums = await EmulatorHarness.SendAsync(client, HttpMethod.Get, "koodrive/ose/v1/album/list?albumKind=1&albumType=2");
+        var contents = await EmulatorHarness.SendAsync(client, HttpMethod.Get, $"koodrive/ose/v1/album/{digitsFile.AlbumId}/list");
+
+        Assert.Contains($"\"id\":{digitsFile.AlbumId},", albums.Text, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, contents.Json["contentList"]![0]!["id"]!.GetValueKind());
+        Assert.Equal(JsonValueKind.Number, contents.Json["contentList"]![0]!["ownerId"]!.GetValueKind());
+    }
+
+    [Fact]
     public async Task FailedScopeList_as_object_writes_the_failure_as_one_object()
     {
-        Harness.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.FailedScopeListAsObject().Times(2));
+        Harness.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.FailedScopeListAsObject().Times(2));
         var client = Harness.Client(AuthMode.Bearer);
 
         var oneFailure = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, ScopePath, DeleteScopesBody);
@@ -238,7 +256,7 @@ public class FaultInjectionTests : EmulatorTest
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.Delay(TimeSpan.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.ConnectionAbort().Times(0));
-        var error = Assert.Throws<ArgumentException>(() => Harness.Emulator.Faults.Inject("ListBackupScopes", EmulatorFault.ServerError()));
+        var error = Assert.Throws<ArgumentException>(() => Harness.Emulator.Faults.Inject("FrobnicateQuuxWidgets", EmulatorFault.ServerError()));
         Assert.Equal("operationId", error.ParamName);
     }
 

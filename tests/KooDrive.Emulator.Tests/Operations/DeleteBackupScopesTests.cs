@@ -76,12 +76,12 @@ public class DeleteBackupScopesTests : EmulatorTest
     }
 
     [Theory]
-    [InlineData("""{"scopeIdList":[]}""", "1 to 100")]
-    [InlineData("""{}""", "1 to 100")]
-    [InlineData("""{"scopeIdList":[null]}""", "null")]
-    [InlineData("""{"scopeIdList":[{"id":"1"}]}""", "not valid")]
-    [InlineData("""{"scopeIdList":[true]}""", "not valid")]
-    [InlineData("""{"scopeIdList":"1"}""", "not valid")]
+    [InlineData("""{"scopeIdList":[]}""", "scopeIdList must hold at least 1 items")]
+    [InlineData("""{}""", "scopeIdList is required")]
+    [InlineData("""{"scopeIdList":[null]}""", "scopeIdList[0] must not be null")]
+    [InlineData("""{"scopeIdList":[{"id":"1"}]}""", "scopeIdList[0] must be a string")]
+    [InlineData("""{"scopeIdList":[true]}""", "scopeIdList[0] must be a string")]
+    [InlineData("""{"scopeIdList":"1"}""", "scopeIdList must be an array")]
     public async Task A_malformed_ID_list_is_refused_with_13000102(string body, string detail)
     {
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, Path, body);

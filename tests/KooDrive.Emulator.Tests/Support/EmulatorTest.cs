@@ -21,6 +21,24 @@ public abstract class EmulatorTest : IAsyncLifetime
     {
     }
 
+    /// <summary>Sends one request as the seeded user, with a JSON body and a backup lock header when given.</summary>
+    internal Task<ApiResponse> Send(HttpMethod method, string path, string? json = null, string? lockId = null, AuthMode mode = AuthMode.Bearer) =>
+        EmulatorHarness.SendAsync(Harness.Client(mode), method, path, json, request =>
+        {
+            if (lockId is not null)
+            {
+                request.Headers.Add("x-backup-lock-id", lockId);
+            }
+        });
+
+    /// <summary>A refusal with HTTP 400, the code, and a message containing <paramref name="detail"/>.</summary>
+    internal static void AssertRefusal(ApiResponse response, int code, string detail)
+    {
+        Assert.True(response.Status == System.Net.HttpStatusCode.BadRequest, response.Text);
+        Assert.Equal(code, response.Code);
+        Assert.Contains(detail, response.Msg, StringComparison.Ordinal);
+    }
+
     /// <summary>No credential may leak into an answer.</summary>
     internal void AssertNoSecrets(string text)
     {

@@ -17,7 +17,7 @@ public class InjectedFaultTests
     public async Task A_server_error_is_a_server_exception_with_the_service_code(int status)
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.ServerError(status).Times(Persistent));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.ServerError(status).Times(Persistent));
 
         var error = await Assert.ThrowsAsync<KooDriveServerException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId));
 
@@ -33,7 +33,7 @@ public class InjectedFaultTests
     public async Task Throttling_is_a_throttled_exception_carrying_Retry_After(RetryAfterFormat format)
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.Bearer);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(30), format).Times(Persistent));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(30), format).Times(Persistent));
 
         var error = await Assert.ThrowsAsync<KooDriveThrottledException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId));
 
@@ -46,7 +46,7 @@ public class InjectedFaultTests
     public async Task An_HTML_gateway_page_is_a_server_exception_with_a_body_excerpt()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
-        session.Emulator.Faults.Inject(EmulatorOperations.DeleteAlbumContents, EmulatorFault.HtmlErrorPage(502).Times(Persistent));
+        session.Emulator.Faults.Inject("DeleteAlbumContents", EmulatorFault.HtmlErrorPage(502).Times(Persistent));
 
         var error = await Assert.ThrowsAsync<KooDriveServerException>(
             () => session.Album.DeleteAlbumContentsAsync(session.Seed.Album.AlbumId, new DeleteAlbumContentsRequest { Ids = { session.Seed.Album.ContentIds[0] } }));
@@ -59,7 +59,7 @@ public class InjectedFaultTests
     public async Task Truncated_JSON_is_an_invalid_response_exception_not_a_reader_exception()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.Bearer);
-        session.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.TruncatedJson().Times(Persistent));
+        session.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.TruncatedJson().Times(Persistent));
 
         var error = await Assert.ThrowsAsync<KooDriveInvalidResponseException>(
             () => session.Backup.DeleteBackupScopesAsync(session.Seed.Device.DeviceId, new DeleteBackupScopesRequest { ScopeIdList = { "1760265745989677312" } }));
@@ -72,7 +72,7 @@ public class InjectedFaultTests
     public async Task A_dropped_connection_is_an_HttpRequestException()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.ConnectionAbort().Times(Persistent));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.ConnectionAbort().Times(Persistent));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId));
     }
@@ -81,7 +81,7 @@ public class InjectedFaultTests
     public async Task A_slow_answer_ends_in_cancellation_when_the_caller_gives_up()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.Bearer);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.Delay(TimeSpan.FromSeconds(30)).Times(Persistent));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.Delay(TimeSpan.FromSeconds(30)).Times(Persistent));
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId, giveUp.Token));
@@ -93,7 +93,7 @@ public class InjectedFaultTests
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
         var existing = session.Seed.Scopes[0].ScopeId;
-        session.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.IdsAsNumbers());
+        session.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.IdsAsNumbers());
 
         var result = await session.Backup.DeleteBackupScopesAsync(session.Seed.Device.DeviceId, new DeleteBackupScopesRequest { ScopeIdList = { existing, "1752990708303704321" } });
 
@@ -105,7 +105,7 @@ public class InjectedFaultTests
     public async Task FailedScopeList_as_a_single_object_is_read_as_one_failure()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.Bearer);
-        session.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupScopes, EmulatorFault.FailedScopeListAsObject());
+        session.Emulator.Faults.Inject("DeleteBackupScopes", EmulatorFault.FailedScopeListAsObject());
 
         var result = await session.Backup.DeleteBackupScopesAsync(session.Seed.Device.DeviceId, new DeleteBackupScopesRequest { ScopeIdList = { "1760265745989677312" } });
 

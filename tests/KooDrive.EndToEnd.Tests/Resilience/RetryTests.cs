@@ -14,7 +14,7 @@ public class RetryTests
     public async Task A_DELETE_that_meets_one_503_is_retried_re_signed_and_succeeds(AuthMode mode)
     {
         await using var session = await EmulatorSession.StartAsync(mode);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.ServerError(503).Times(1));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.ServerError(503).Times(1));
 
         var result = await session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId);
 
@@ -26,7 +26,7 @@ public class RetryTests
     public async Task A_DELETE_throttled_with_a_short_Retry_After_waits_and_succeeds()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
-        session.Emulator.Faults.Inject(EmulatorOperations.DeleteBackupRecord, EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(1)).Times(1));
+        session.Emulator.Faults.Inject("DeleteBackupRecord", EmulatorFault.TooManyRequests(TimeSpan.FromSeconds(1)).Times(1));
 
         var result = await session.Backup.DeleteBackupRecordAsync(session.Seed.BackupRecord.RecordId, session.Seed.BackupLock.LockId);
 
@@ -37,7 +37,7 @@ public class RetryTests
     public async Task A_POST_that_meets_a_503_is_not_retried_by_default()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature);
-        session.Emulator.Faults.Inject(EmulatorOperations.AddBackupScopes, EmulatorFault.ServerError(503).Times(1));
+        session.Emulator.Faults.Inject("AddBackupScopes", EmulatorFault.ServerError(503).Times(1));
         var request = new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo { LocalPath = "/photos" } } };
 
         await Assert.ThrowsAsync<KooDriveServerException>(() => session.Backup.AddBackupScopesAsync(session.Seed.Device.DeviceId, request));

@@ -31,10 +31,17 @@ internal sealed class EmulatorSession : IAsyncDisposable
     public static async Task<EmulatorSession> StartAsync(AuthMode mode)
     {
         var emulator = await KooDriveEmulator.StartAsync();
+        return new EmulatorSession(emulator, KooDriveHttpClientFactory.Create(ClientOptions(emulator, mode)));
+    }
+
+    /// <summary>SDK options for the emulator's seeded user in one authentication mode, on the given clock.</summary>
+    public static KooDriveClientOptions ClientOptions(KooDriveEmulator emulator, AuthMode mode, TimeProvider? clock = null)
+    {
         var options = new KooDriveClientOptions
         {
             BaseAddress = emulator.BaseAddress,
             UserId = emulator.Credentials.UserId,
+            TimeProvider = clock ?? TimeProvider.System,
         };
 
         // The real retry pipeline, on a short leash: backoff in milliseconds, and any Retry-After over a
@@ -50,7 +57,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
             options.AppCredential = new KooDriveAppCredential(emulator.Credentials.AppId, emulator.Credentials.AppSecret);
         }
 
-        return new EmulatorSession(emulator, KooDriveHttpClientFactory.Create(options));
+        return options;
     }
 
     public async ValueTask DisposeAsync()

@@ -99,7 +99,8 @@ public class ResponseToleranceTests
             }
         }
 
-        Assert.Equal(5, examples);
+        // Every operation documents one 200 example.
+        Assert.Equal(SpecModel.Operations(SpecDocument.Document).Count(), examples);
     }
 
     [Fact]
