@@ -361,9 +361,60 @@ public sealed class FactsEmitter
             code.Line($"if ({test}) checker.Fail({Lit(members[0])}, \"x-koodrive-not-both-empty\", {Lit(message)});");
         }
 
+        foreach (var condition in RequiredWhen(schema))
+        {
+            var (whenJson, whenValue) = condition.When;
+            var whenProperty = properties.TryGetValue(whenJson, out var p) ? p : throw new SpecException($"x-koodrive-required-when of '{model}' tests '{whenJson}', which it does not have.");
+            var test = WhenTest(whenProperty, specProperties.First(sp => sp.Key == whenJson).Value, whenValue);
+            foreach (var json in condition.Required)
+            {
+                var member = properties.TryGetValue(json, out var r) ? r.Name : throw new SpecException($"x-koodrive-required-when of '{model}' requires '{json}', which it does not have.");
+                var message = $"is required when {whenProperty.Name} is {whenValue} (spec: x-koodrive-required-when)";
+                code.Line($"if ({test} && {Checker}.IsMissing({member})) checker.Fail({Lit(member)}, \"x-koodrive-required-when\", {Lit(message)});");
+            }
+        }
+
         code.Close();
         code.Close();
         code.Line();
+    }
+
+    private string WhenTest(ModelProperty property, IOpenApiSchema schema, string value)
+    {
+        if (EnumOf(schema) is { } enumSchema)
+        {
+            var values = enumSchema.Enum!.Select(n => n?.ToString()).ToList();
+            var names = SpecReader.Strings(enumSchema.Extensions, "x-enumNames");
+            var index = values.IndexOf(value);
+            if (index < 0 || names is null || names.Count != values.Count)
+            {
+                throw new SpecException($"x-koodrive-required-when tests {property.Name} for '{value}', which is not one of its named enum values.");
+            }
+
+            return $"{property.Name} == global::{_namespace}.{property.Type.TrimEnd('?')}.{names[index]}";
+        }
+
+        return IsString(property.Type) ? $"{property.Name} == {Lit(value)}" : $"{property.Name} == {value}";
+    }
+
+    private static IEnumerable<(IReadOnlyList<string> Required, (string Property, string Value) When)> RequiredWhen(IOpenApiSchema schema)
+    {
+        foreach (var part in Parts(schema))
+        {
+            if (part.Extensions?.TryGetValue("x-koodrive-required-when", out var extension) != true || extension is not JsonNodeExtension { Node: JsonArray conditions })
+            {
+                continue;
+            }
+
+            foreach (var condition in conditions.OfType<JsonObject>())
+            {
+                var when = condition["when"] as JsonObject ?? throw new SpecException("An x-koodrive-required-when entry has no 'when' object.");
+                var (property, value) = when.Single();
+                var required = (condition["required"] as JsonArray ?? throw new SpecException("An x-koodrive-required-when entry has no 'required' list."))
+                    .Select(n => n!.GetValue<string>()).ToArray();
+                yield return (required, (property, value!.ToString()));
+            }
+        }
     }
 
     private void EmitPatterns(CodeWriter code)

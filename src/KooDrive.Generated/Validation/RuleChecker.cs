@@ -65,6 +65,9 @@ internal sealed class RuleChecker(string operationId)
         }
     }
 
+    /// <summary>Whether a conditionally required value is absent: null, an empty string or an empty list.</summary>
+    public static bool IsMissing(object? value) => value is null or string { Length: 0 } or System.Collections.ICollection { Count: 0 };
+
     /// <summary>Throws <see cref="KooDriveValidationException"/> listing every broken rule, if any.</summary>
     public void ThrowIfAny()
     {
