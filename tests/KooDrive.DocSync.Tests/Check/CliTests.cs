@@ -38,12 +38,12 @@ public sealed class CliTests : IDisposable
     public void Check_of_a_page_the_spec_lacks_exits_1_and_points_to_propose()
     {
         var page = Path.Combine(_folder, "lock.txt");
-        File.WriteAllText(page, CommittedDocs.ReplaceOnce(CommittedDocs.PageText("unbind-device.txt"), "DELETE /koodrive/ose/v1/backup/device/{deviceId}\n", "POST /koodrive/ose/v1/backup/lock\n"));
+        File.WriteAllText(page, CommittedDocs.ReplaceOnce(CommittedDocs.PageText("unbind-device.txt"), "DELETE /koodrive/ose/v1/backup/device/{deviceId}\n", "POST /koodrive/ose/v1/zz/probe\n"));
 
         var (exit, output) = Run("check", page);
 
         Assert.Equal(DocSyncCli.Different, exit);
-        Assert.Contains("POST /koodrive/ose/v1/backup/lock (\"Unbind Devices\") is not an operation of the spec; `propose", output, StringComparison.Ordinal);
+        Assert.Contains("POST /koodrive/ose/v1/zz/probe (\"Unbind Devices\") is not an operation of the spec; `propose", output, StringComparison.Ordinal);
     }
 
     [Fact]
