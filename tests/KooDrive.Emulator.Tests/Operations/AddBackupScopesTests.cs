@@ -89,7 +89,8 @@ public class AddBackupScopesTests : EmulatorTest
 
     public static TheoryData<string, string> InvalidBodies()
     {
-        var tooMany = new JsonArray([.. Enumerable.Range(0, 101).Select(i => (JsonNode)Scope($"/p{i}", null))]);
+        var tooMany = new JsonArray([.. Enumerable.Range(0, SpecLimits.MaxItems("AddBackupScopesRequest", "scopeList") + 1).Select(i => (JsonNode)Scope($"/p{i}", null))]);
+        var maxPath = SpecLimits.MaxLength("ScopeBaseInfo", "localPath");
         return new()
         {
             { """{"moduleCode":"103","scopeList":[{"localPath":"/a"}]}""", "moduleCode" },
@@ -103,7 +104,7 @@ public class AddBackupScopesTests : EmulatorTest
             { """{"moduleCode":"102","scopeList":[{"localPath":"relative/path"}]}""", "scopeList[0].localPath must match" },
             { """{"moduleCode":"102","scopeList":[{"localPath":"/a\\b"}]}""", "scopeList[0].localPath must match" },
             { """{"moduleCode":"102","scopeList":[{"targetFolderPath":"C:/x"}]}""", "scopeList[0].targetFolderPath must match" },
-            { new JsonObject { ["moduleCode"] = "102", ["scopeList"] = new JsonArray(Scope("/" + new string('a', 10_000), null)) }.ToJsonString(), "10000" },
+            { new JsonObject { ["moduleCode"] = "102", ["scopeList"] = new JsonArray(Scope("/" + new string('a', maxPath), null)) }.ToJsonString(), maxPath.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             { """{"moduleCode":"102","scopeList":[{"localPath":"","targetFolderPath":""}]}""", "both be empty" },
             { """{"moduleCode":"102","scopeList":[{}]}""", "both be empty" },
             { """{"moduleCode":"102","scopeList":{"localPath":"/a"}}""", "scopeList must be an array" },

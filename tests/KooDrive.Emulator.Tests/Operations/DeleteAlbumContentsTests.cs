@@ -84,13 +84,14 @@ public class DeleteAlbumContentsTests : EmulatorTest
     }
 
     [Fact]
-    public async Task Up_to_1000_IDs_are_accepted_and_1001_refused()
+    public async Task As_many_IDs_as_the_spec_allows_are_accepted_and_one_more_refused()
     {
+        var max = SpecLimits.MaxItems("DeleteAlbumContentsRequest", "ids");
         static string Body(int count) => new JsonObject { ["ids"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)$"F{i}")]) }.ToJsonString();
         var client = Harness.Client(AuthMode.Bearer);
 
-        var thousand = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, AlbumPath, Body(1000));
-        var tooMany = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, AlbumPath, Body(1001));
+        var thousand = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, AlbumPath, Body(max));
+        var tooMany = await EmulatorHarness.SendAsync(client, HttpMethod.Delete, AlbumPath, Body(max + 1));
 
         Assert.Equal(0, thousand.Code);
         Assert.Equal(13000102, tooMany.Code);

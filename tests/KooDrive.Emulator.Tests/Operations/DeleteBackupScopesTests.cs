@@ -93,9 +93,9 @@ public class DeleteBackupScopesTests : EmulatorTest
     }
 
     [Fact]
-    public async Task More_than_100_IDs_are_refused()
+    public async Task More_IDs_than_the_spec_allows_are_refused()
     {
-        var ids = new JsonArray([.. Enumerable.Range(0, 101).Select(i => (JsonNode)i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var ids = new JsonArray([.. Enumerable.Range(0, SpecLimits.MaxItems("DeleteBackupScopesRequest", "scopeIdList") + 1).Select(i => (JsonNode)i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
         var response = await EmulatorHarness.SendAsync(Harness.Client(AuthMode.Bearer), HttpMethod.Delete, Path, new JsonObject { ["scopeIdList"] = ids }.ToJsonString());
 
