@@ -88,6 +88,7 @@ public class ResponseToleranceTests
             {
                 var media = operation.Responses!["200"].Content!["application/json"];
                 var type = typeof(KooDriveResult).Assembly.GetType($"KooDrive.Generated.{((OpenApiSchemaReference)media.Schema!).Reference.Id}")!;
+                Assert.True(media.Examples is { Count: > 0 }, $"{operation.OperationId} ({method} {path}) has no example of its 200 response: add the page's example to the spec.");
                 foreach (var (name, example) in media.Examples!)
                 {
                     var json = example.Value!.ToJsonString();
