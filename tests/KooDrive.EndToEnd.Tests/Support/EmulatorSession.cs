@@ -28,7 +28,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
     public string UserId => Emulator.Credentials.UserId;
 
-    public static async Task<EmulatorSession> StartAsync(AuthMode mode)
+    public static async Task<EmulatorSession> StartAsync(AuthMode mode, Action<KooDriveClientOptions>? configure = null)
     {
         var emulator = await KooDriveEmulator.StartAsync();
         var options = new KooDriveClientOptions
@@ -43,13 +43,15 @@ internal sealed class EmulatorSession : IAsyncDisposable
         options.Resilience.MaxDelay = TimeSpan.FromSeconds(1);
         if (mode == AuthMode.Bearer)
         {
-            options.AccessTokenProvider = new StaticAccessTokenProvider(emulator.Credentials.BearerToken, emulator.BaseAddress.Host);
+            // No hosts: the provider trusts the client's base address, as a consumer pointing at an emulator expects.
+            options.AccessTokenProvider = new StaticAccessTokenProvider(emulator.Credentials.BearerToken);
         }
         else
         {
             options.AppCredential = new KooDriveAppCredential(emulator.Credentials.AppId, emulator.Credentials.AppSecret);
         }
 
+        configure?.Invoke(options);
         return new EmulatorSession(emulator, KooDriveHttpClientFactory.Create(options));
     }
 
