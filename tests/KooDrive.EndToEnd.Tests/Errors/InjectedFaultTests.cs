@@ -2,6 +2,7 @@ using KooDrive.Emulator;
 using KooDrive.Emulator.Faults;
 using KooDrive.EndToEnd.Tests.Support;
 using KooDrive.Generated;
+using KooDrive.Generated.Auth;
 
 namespace KooDrive.EndToEnd.Tests.Errors;
 
@@ -108,6 +109,7 @@ public class InjectedFaultTests
 
         var timeout = Assert.IsType<TimeoutException>(error.InnerException);
         Assert.Null(timeout.InnerException);
+        Assert.Equal(58, Assert.IsType<string>(error.Data[KooDriveTraceId.ExceptionDataKey]).Length);
         // Which of the two limits ends the call depends on timing here; the unit tests pin each one on a fake clock.
         Assert.Matches("Resilience:(Attempt|Total)Timeout", error.Message);
     }

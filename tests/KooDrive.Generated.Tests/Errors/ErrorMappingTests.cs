@@ -133,6 +133,7 @@ public class ErrorMappingTests
     {
         var error = await CallUnbind(HttpStatusCode.OK, """{"code":0,"data":{"deviceId":"1775406005920779300VW5TYWZlSW50ZWdlcg=="}}""");
 
+        Assert.IsType<KooDriveInvalidResponseException>(error);
         var inner = Assert.IsType<JsonSerializationException>(error.InnerException);
         Assert.Equal("data.deviceId", inner.Path);
         Assert.Contains("rounded", error.Message, StringComparison.Ordinal);
