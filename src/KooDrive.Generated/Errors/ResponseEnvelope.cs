@@ -6,9 +6,9 @@ namespace KooDrive.Generated.Errors;
 /// <summary>What a response body is, and the <c>{code, msg}</c> envelope it carries if it is a JSON object.</summary>
 /// <remarks>
 /// The API gateway in front of KooDrive answers its own refusals (throttling, unknown API, authentication at the
-/// gateway) with <c>{"error_code":"APIGW.0308","error_msg":…,"request_id":…}</c> instead. Those are read as the
-/// code and message when the body has no <c>code</c> (and no <c>msg</c>), so a gateway refusal is reported
-/// with its code rather than as a body without one.
+/// gateway) with <c>{"error_code":"APIGW.0308","error_msg":…,"request_id":…}</c> instead. <c>error_code</c> is
+/// the code when the body has no <c>code</c>, and <c>error_msg</c> is then the message, so a gateway refusal is
+/// reported with its code rather than as a body without one. An envelope's own <c>code</c> always wins.
 /// </remarks>
 internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, string? Message, JsonException? ParseError)
 {
