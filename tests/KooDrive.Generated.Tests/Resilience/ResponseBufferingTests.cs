@@ -32,7 +32,9 @@ public class ResponseBufferingTests
         await using var server = new RawHttpServer(_ => StalledBody);
         var options = Options(server, resilience: true);
         options.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-        options.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(800);
+
+        // Over a second after the first attempt gives up, so a loaded machine still sees the retry arrive.
+        options.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(1500);
         using var http = KooDriveHttpClientFactory.Create(options);
         using var guard = new CancellationTokenSource(Guard);
 
