@@ -61,6 +61,26 @@ public sealed class KooDriveEmulator : IAsyncDisposable
     /// <summary>The seeded demo data, or <see langword="null"/> when seeding was switched off.</summary>
     public EmulatorSeed? Seed { get; }
 
+    /// <summary>
+    /// The environment variables the READMEs' quick starts read, set to reach this emulator as its seeded user:
+    /// <c>KOODRIVE_BASE_ADDRESS</c>, <c>KOODRIVE_USER_ID</c> and either <c>KOODRIVE_APP_ID</c> with
+    /// <c>KOODRIVE_APP_SECRET</c> (plus the <c>KooDrive__*</c> configuration keys of the dependency-injection
+    /// quick start) or <c>KOODRIVE_ACCESS_TOKEN</c>. The command line prints them as <c>export</c> lines.
+    /// </summary>
+    /// <param name="useAccessToken">True for token authentication, false for app authentication.</param>
+    /// <returns>Variable names and values, in print order.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> GetQuickstartEnvironment(bool useAccessToken) =>
+        QuickstartEnvironment.For(BaseAddress, Credentials, useAccessToken);
+
+    /// <summary>
+    /// <see cref="GetQuickstartEnvironment"/> as one POSIX shell <c>export</c> line, each value single-quoted so
+    /// that any character pastes safely. The command line prints it for both modes.
+    /// </summary>
+    /// <param name="useAccessToken">True for token authentication, false for app authentication.</param>
+    /// <returns>The <c>export</c> line.</returns>
+    public string GetQuickstartExportLine(bool useAccessToken) =>
+        QuickstartEnvironment.Exports(GetQuickstartEnvironment(useAccessToken));
+
     /// <summary>The API routes the emulator serves, as read back from its endpoint table.</summary>
     public IReadOnlyList<EmulatorRoute> Routes { get; }
 
@@ -102,7 +122,7 @@ public sealed class KooDriveEmulator : IAsyncDisposable
         }
 
         state.RegisterApp(credentials.AppId, credentials.AppSecret);
-        var seed = options.SeedDemoData ? DemoSeeder.Seed(state, options.UserId) : null;
+        var seed = options.SeedDemoData ? DemoSeeder.Seed(state, options.UserId, options.SeedDocumentedIds) : null;
         var faults = new FaultInjector();
 
         var app = builder.Build();

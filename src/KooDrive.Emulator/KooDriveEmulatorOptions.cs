@@ -35,6 +35,15 @@ public sealed class KooDriveEmulatorOptions
     /// <summary>Whether to seed a bound device with scopes, a backup record with a live lock, and an album with contents.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>
+    /// Whether the seeded device, scopes and album take the example IDs the READMEs use (device
+    /// <c>1842812272691451648</c>, scopes <c>1842846715527366528</c> and <c>1760265745989677312</c>, album
+    /// <c>1795607640592646273</c> holding <c>Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW</c>), so the quick starts run
+    /// unchanged. On by default from the command line (<see cref="FromCommandLine"/>); off by default otherwise,
+    /// where every emulator gets fresh IDs.
+    /// </summary>
+    public bool SeedDocumentedIds { get; set; }
+
     /// <summary>Console logging level; <see cref="LogLevel.None"/> (the default) logs nothing.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.None;
 
@@ -43,6 +52,31 @@ public sealed class KooDriveEmulatorOptions
 
     /// <summary>Ctrl+C and SIGTERM stop the emulator: for the command line, not for a test host.</summary>
     internal bool HandleConsoleSignals { get; set; }
+
+    /// <summary>
+    /// The options <c>dotnet run --project src/KooDrive.Emulator</c> starts with: <c>--urls</c>, <c>--user-id</c>,
+    /// <c>--token</c>, <c>--app-id</c>, <c>--app-secret</c>, <c>--seed</c>, <c>--seed-documented-ids</c> and
+    /// <c>--log-level</c>, with the command line's defaults (port 5080, the READMEs' example IDs seeded,
+    /// Information logging). A test that starts an emulator with these options gets exactly the command line's.
+    /// </summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <returns>The options.</returns>
+    public static KooDriveEmulatorOptions FromCommandLine(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var configuration = new ConfigurationBuilder().AddCommandLine([.. args]).Build();
+        return new KooDriveEmulatorOptions
+        {
+            Url = configuration["urls"] ?? DefaultCommandLineUrl,
+            UserId = configuration["user-id"] ?? DefaultUserId,
+            BearerToken = configuration["token"],
+            AppId = configuration["app-id"],
+            AppSecret = configuration["app-secret"],
+            SeedDemoData = !bool.TryParse(configuration["seed"], out var seed) || seed,
+            SeedDocumentedIds = !bool.TryParse(configuration["seed-documented-ids"], out var documented) || documented,
+            MinimumLogLevel = Enum.TryParse<LogLevel>(configuration["log-level"], ignoreCase: true, out var level) ? level : LogLevel.Information,
+        };
+    }
 
     internal Uri Validate()
     {

@@ -2,19 +2,9 @@ using System.Globalization;
 using KooDrive.Emulator;
 
 // `dotnet run --project src/KooDrive.Emulator [--urls http://127.0.0.1:5080] [--user-id ..] [--token ..]
-//  [--app-id ..] [--app-secret ..] [--seed true|false] [--log-level Information]`
-var configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
-var options = new KooDriveEmulatorOptions
-{
-    Url = configuration["urls"] ?? KooDriveEmulatorOptions.DefaultCommandLineUrl,
-    UserId = configuration["user-id"] ?? KooDriveEmulatorOptions.DefaultUserId,
-    BearerToken = configuration["token"],
-    AppId = configuration["app-id"],
-    AppSecret = configuration["app-secret"],
-    SeedDemoData = !bool.TryParse(configuration["seed"], out var seed) || seed,
-    MinimumLogLevel = Enum.TryParse<LogLevel>(configuration["log-level"], ignoreCase: true, out var level) ? level : LogLevel.Information,
-    HandleConsoleSignals = true,
-};
+//  [--app-id ..] [--app-secret ..] [--seed true|false] [--seed-documented-ids true|false] [--log-level Information]`
+var options = KooDriveEmulatorOptions.FromCommandLine(args);
+options.HandleConsoleSignals = true;
 
 await using var emulator = await KooDriveEmulator.StartAsync(options);
 var console = Console.Out;
@@ -41,6 +31,13 @@ if (emulator.Seed is { } data)
     console.WriteLine($"  to page        {data.FolderBackupRecords.Count} completed backup records of module 100, {data.Albums.Count} manual albums");
 }
 
+console.WriteLine();
+console.WriteLine("Run the README quick start against this emulator: paste one of these into the shell that runs it.");
+console.WriteLine("  # app authentication");
+console.WriteLine("  " + emulator.GetQuickstartExportLine(useAccessToken: false));
+console.WriteLine("  # token authentication");
+console.WriteLine("  " + emulator.GetQuickstartExportLine(useAccessToken: true));
+console.WriteLine();
 console.WriteLine("Admin: GET|POST|DELETE /__emulator/faults; POST /__emulator/tokens|devices|locks|records|albums (docs/emulator.md).");
 console.WriteLine("Press Ctrl+C to stop.");
 await emulator.WaitForShutdownAsync();

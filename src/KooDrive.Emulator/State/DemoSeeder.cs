@@ -11,17 +11,29 @@ internal static class DemoSeeder
 
     private const string FileIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-    public static EmulatorSeed Seed(EmulatorState state, string userId)
+    // The example IDs of the READMEs' quick starts (taken from the doc pages), seeded when asked so that the
+    // quick starts run unchanged against `dotnet run`.
+    private const string DocumentedDeviceId = "1842812272691451648";
+    private const string DocumentedFolderScopeId = "1842846715527366528";
+    private const string DocumentedAlbumScopeId = "1760265745989677312";
+    private const string DocumentedAlbumId = "1795607640592646273";
+    private const string DocumentedContentId = "Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW";
+
+    public static EmulatorSeed Seed(EmulatorState state, string userId, bool documentedIds = false)
     {
-        var device = state.BindDevice(userId, "20250911", "Magic v3", "android");
+        var device = state.BindDevice(userId, "20250911", "Magic v3", "android", documentedIds ? DocumentedDeviceId : null);
         EmulatorScope[] scopes =
         [
-            state.AddScope(device.DeviceId, ModuleCodes.FolderBackup, "/storage/emulated/0/Documents", "/Backup/Documents"),
-            state.AddScope(device.DeviceId, ModuleCodes.AlbumBackup, "/storage/emulated/0/DCIM/Camera", "/Backup/Camera"),
+            state.AddScope(device.DeviceId, ModuleCodes.FolderBackup, "/storage/emulated/0/Documents", "/Backup/Documents", documentedIds ? DocumentedFolderScopeId : null),
+            state.AddScope(device.DeviceId, ModuleCodes.AlbumBackup, "/storage/emulated/0/DCIM/Camera", "/Backup/Camera", documentedIds ? DocumentedAlbumScopeId : null),
         ];
         var backupLock = state.CreateBackupLock(userId, ModuleCodes.AddressBookBackup);
         var record = state.CreateBackupRecord(userId, device.DeviceId, ModuleCodes.AddressBookBackup);
-        var album = state.CreateAlbum(userId, "Holiday", [NewFileId(), NewFileId(), NewFileId()]);
+        var album = state.CreateAlbum(
+            userId,
+            "Holiday",
+            [documentedIds ? DocumentedContentId : NewFileId(), NewFileId(), NewFileId()],
+            albumId: documentedIds ? DocumentedAlbumId : null);
 
         // Enough history to page through: seven folder backups, all completed, and six more albums.
         var folderBackups = Enumerable.Range(0, FolderBackupCount)

@@ -17,8 +17,9 @@ namespace KooDrive.Generated.Auth;
 /// </para>
 /// <para>
 /// Any <c>Authorization</c> already on the request is removed. A request the
-/// <see cref="KooDriveCredentialPolicy"/> does not allow (another host, or plain HTTP off loopback) is
-/// sent unsigned, without any <c>Authorization</c> header.
+/// <see cref="KooDriveCredentialPolicy"/> does not allow (another host, or plain HTTP off loopback) is not
+/// sent: it fails with an <see cref="InvalidOperationException"/> naming the host and the setting that allows
+/// it, because an unsigned request could only be refused.
 /// </para>
 /// </remarks>
 public sealed class KooDriveSigningHandler : DelegatingHandler
@@ -44,7 +45,7 @@ public sealed class KooDriveSigningHandler : DelegatingHandler
         request.Headers.Authorization = null;
         if (!_policy.AllowsCredentialsFor(request.RequestUri))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            throw CredentialWithheld.ByPolicy(request.RequestUri, "signature");
         }
 
         var uri = request.RequestUri!;

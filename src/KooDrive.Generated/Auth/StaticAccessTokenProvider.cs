@@ -6,12 +6,21 @@ namespace KooDrive.Generated.Auth;
 /// <summary>
 /// An <see cref="IAccessTokenProvider"/> for a fixed access token, for scripts and tests. It hands the
 /// token out only for an allowed host over HTTPS (plain HTTP on loopback accepted) and returns an empty
-/// string otherwise, so the request goes out without credentials.
+/// string otherwise.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Created without hosts and used as <see cref="Configuration.KooDriveClientOptions.AccessTokenProvider"/>, it
+/// trusts the client's own credential policy: the host of <see cref="Configuration.KooDriveClientOptions.BaseAddress"/>
+/// (an emulator, a gateway) and <see cref="Configuration.KooDriveClientOptions.AllowedHosts"/>. Created with hosts,
+/// that list is the one it honours everywhere, and a client whose base address host is not in it fails to
+/// build. Used on its own (outside a KooDrive client), the default list is the two documented KooDrive hosts.
+/// </para>
+/// <para>
 /// A KooDrive token expires after 20 minutes without use; long-running applications should implement
 /// <see cref="IAccessTokenProvider"/> over their token source instead. The token never appears in
 /// <see cref="ToString"/> or the debugger display.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class StaticAccessTokenProvider : IAccessTokenProvider
@@ -22,8 +31,10 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
     /// <summary>Creates the provider.</summary>
     /// <param name="accessToken">The access token (without the <c>Bearer</c> scheme).</param>
     /// <param name="allowedHosts">
-    /// Hosts the token may be sent to. When none are given, the two documented KooDrive hosts
-    /// (<see cref="KooDriveHosts.Default"/>); a list replaces them rather than adding to them.
+    /// Hosts the token may be sent to. When none are given: inside a KooDrive client, the hosts the client
+    /// allows (its base address host and <see cref="Configuration.KooDriveClientOptions.AllowedHosts"/>); on its
+    /// own, the two documented KooDrive hosts (<see cref="KooDriveHosts.Default"/>). A list replaces them rather
+    /// than adding to them.
     /// </param>
     /// <exception cref="ArgumentException">The token is empty or contains whitespace or control characters, or a host is malformed.</exception>
     public StaticAccessTokenProvider(string accessToken, params IEnumerable<string> allowedHosts)
@@ -36,16 +47,27 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
         }
 
         var hosts = allowedHosts.ToList();
+        TrustsClientPolicy = hosts.Count == 0;
         Policy = new KooDriveCredentialPolicy(hosts.Count == 0 ? KooDriveHosts.Default : hosts);
         AllowedHostsValidator = new AllowedHostsValidator(Policy.AllowedHosts);
         _token = accessToken;
     }
 
-    /// <summary>The hosts (and scheme rule) the token is handed out for.</summary>
+    /// <summary>The hosts (and scheme rule) the token is handed out for when the provider is used on its own.</summary>
     public KooDriveCredentialPolicy Policy { get; }
 
     /// <inheritdoc />
     public AllowedHostsValidator AllowedHostsValidator { get; }
+
+    /// <summary>
+    /// True when no hosts were given: a KooDrive client then applies its own credential policy (base address
+    /// host and allowed hosts) instead of <see cref="Policy"/>, which the provider cannot know at construction.
+    /// </summary>
+    internal bool TrustsClientPolicy { get; }
+
+    /// <summary>The token, for a KooDrive client whose credential policy has already allowed the request.</summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    internal string Token => _token;
 
     /// <inheritdoc />
     public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)

@@ -118,6 +118,14 @@ public sealed class KooDriveClientOptions
                 : "Set only one of AccessTokenProvider and AppCredential: a client authenticates one way.");
         }
 
+        if (AccessTokenProvider is not (null or StaticAccessTokenProvider { TrustsClientPolicy: true })
+            && BaseAddress is { IsAbsoluteUri: true }
+            && AccessTokenProvider.AllowedHostsValidator is { } tokenHosts
+            && !tokenHosts.IsUrlHostValid(BaseAddress))
+        {
+            errors.Add($"AccessTokenProvider does not allow the BaseAddress host '{BaseAddress.Host}', so no request would carry a token: allow it in {CredentialWithheld.ProviderAllowedHostsOption}.");
+        }
+
         if (AllowedHosts.Any(host => !KooDriveCredentialPolicy.IsValidHost(host)))
         {
             errors.Add("AllowedHosts must contain bare host names only (no scheme, path, port, whitespace or control characters).");

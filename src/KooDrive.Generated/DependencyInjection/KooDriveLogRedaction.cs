@@ -15,10 +15,14 @@ namespace KooDrive.Generated.DependencyInjection;
 /// </remarks>
 internal sealed class KooDriveLogRedaction : IPostConfigureOptions<HttpClientFactoryOptions>
 {
-    /// <summary>Headers never logged in clear: credentials, and the lock ID that authorises deleting a record.</summary>
+    /// <summary>
+    /// Headers never logged in clear: credentials, the lock ID that authorises deleting a record, and
+    /// <c>X-Date</c>, which together with a logged signature would let a reader replay or test guesses against it.
+    /// </summary>
     private static readonly HashSet<string> AlwaysRedacted = new(StringComparer.OrdinalIgnoreCase)
     {
         KooDriveHeaderNames.Authorization,
+        KooDriveHeaderNames.Date,
         "Proxy-Authorization",
         KooDriveHeaderNames.BackupLockId,
     };

@@ -29,8 +29,8 @@ public partial class KooDriveApiException
     /// <summary>Creates an exception with the service's own account of the failure.</summary>
     /// <param name="message">What went wrong, for people and logs.</param>
     /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="serviceCode">The envelope's <c>code</c>, as text (a gateway may send codes such as <c>APIGW.0101</c>).</param>
-    /// <param name="serviceMessage">The envelope's <c>msg</c>.</param>
+    /// <param name="serviceCode">The envelope's <c>code</c>, as text, or a gateway's <c>error_code</c> (such as <c>APIGW.0101</c>).</param>
+    /// <param name="serviceMessage">The envelope's <c>msg</c>, or a gateway's <c>error_msg</c>.</param>
     /// <param name="traceId">The request's <c>X-Traceid</c>.</param>
     /// <param name="response">The raw response body, or the part of it that was read.</param>
     /// <param name="headers">The response headers.</param>
@@ -53,10 +53,18 @@ public partial class KooDriveApiException
         _serviceMessage = serviceMessage;
         _traceId = traceId;
         _hasDetails = true;
+
+        // These exceptions are raised after the pipeline has returned, so no handler gets to record the trace
+        // ID the way it does for a failure inside the pipeline; record it here, under the same key.
+        if (TraceId is { } id)
+        {
+            Data[Auth.KooDriveTraceId.ExceptionDataKey] = id;
+        }
     }
 
     /// <summary>
-    /// The envelope's <c>code</c> as text (<c>13000201</c>, <c>APIGW.0301</c> …), or null when the body has none.
+    /// The envelope's <c>code</c> as text (<c>13000201</c> …), or, for a refusal by the API gateway, its
+    /// <c>error_code</c> (<c>APIGW.0308</c> …); null when the body has neither.
     /// </summary>
     public string? ServiceCode
     {
@@ -67,7 +75,7 @@ public partial class KooDriveApiException
         }
     }
 
-    /// <summary>The envelope's <c>msg</c>, or null when the body has none.</summary>
+    /// <summary>The envelope's <c>msg</c>, or the gateway's <c>error_msg</c>; null when the body has neither.</summary>
     public string? ServiceMessage
     {
         get

@@ -4,8 +4,20 @@ using Newtonsoft.Json;
 namespace KooDrive.Generated.Errors;
 
 /// <summary>What a response body is, and the <c>{code, msg}</c> envelope it carries if it is a JSON object.</summary>
+/// <remarks>
+/// The API gateway in front of KooDrive answers its own refusals (throttling, unknown API, authentication at the
+/// gateway) with <c>{"error_code":"APIGW.0308","error_msg":…,"request_id":…}</c> instead. <c>error_code</c> is
+/// the code when the body has no <c>code</c>, and <c>error_msg</c> is then the message, so a gateway refusal is
+/// reported with its code rather than as a body without one. An envelope's own <c>code</c> always wins.
+/// </remarks>
 internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, string? Message, JsonException? ParseError)
 {
+    /// <summary>The gateway's name for the code.</summary>
+    public const string GatewayCodeName = "error_code";
+
+    /// <summary>The gateway's name for the message.</summary>
+    public const string GatewayMessageName = "error_msg";
+
     /// <summary>Whether <see cref="Code"/> is an integer (JSON number, or a string of digits: errata E13).</summary>
     public bool CodeIsInteger => Code is { } code && IsInteger(code.Trim());
 
@@ -29,6 +41,8 @@ internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, strin
 
         string? code = null;
         string? message = null;
+        string? gatewayCode = null;
+        string? gatewayMessage = null;
         try
         {
             if (!reader.Read())
@@ -59,10 +73,19 @@ internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, strin
                 {
                     message = ScalarText(reader) ?? message;
                 }
+                else if (string.Equals(name, GatewayCodeName, StringComparison.OrdinalIgnoreCase))
+                {
+                    gatewayCode = ScalarText(reader) ?? gatewayCode;
+                }
+                else if (string.Equals(name, GatewayMessageName, StringComparison.OrdinalIgnoreCase))
+                {
+                    gatewayMessage = ScalarText(reader) ?? gatewayMessage;
+                }
 
                 reader.Skip();
             }
 
+            (code, message) = code is null ? (gatewayCode, gatewayMessage ?? message) : (code, message ?? gatewayMessage);
             if (!closed)
             {
                 return new(EnvelopeShape.NotJson, code, message, new JsonReaderException("The JSON text ends before its root value is closed."));
@@ -72,7 +95,7 @@ internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, strin
         }
         catch (JsonReaderException exception)
         {
-            return new(EnvelopeShape.NotJson, code, message, exception);
+            return new(EnvelopeShape.NotJson, code ?? gatewayCode, message ?? gatewayMessage, exception);
         }
     }
 

@@ -57,7 +57,7 @@ internal static class ResponseInspector
             EnvelopeShape.Empty => "the body is empty",
             EnvelopeShape.NotJson => "the body is not well-formed JSON",
             EnvelopeShape.NotObject => "the body is JSON but not an object",
-            _ when envelope.Code is null => "the body has no 'code'",
+            _ when envelope.Code is null => "the body has no 'code' (nor a gateway's 'error_code')",
             _ => problem,
         };
         return Invalid(call, envelope, body, shown, inner ?? envelope.ParseError);
@@ -105,7 +105,7 @@ internal static class ResponseInspector
             : envelope.Shape switch
             {
                 EnvelopeShape.Empty => " with an empty body",
-                EnvelopeShape.Object => " with no 'code' in its body",
+                EnvelopeShape.Object => " with neither 'code' nor a gateway's 'error_code' in its body",
                 _ => $" with a body that is not the JSON envelope ({Excerpt(body)})",
             };
         var message = string.Create(CultureInfo.InvariantCulture, $"KooDrive answered HTTP {call.Status} ({reason}) to {call.Operation}{account}.{call.TraceSuffix}");

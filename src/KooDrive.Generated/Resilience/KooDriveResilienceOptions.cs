@@ -40,12 +40,17 @@ public sealed class KooDriveResilienceOptions
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The limit for one attempt (one HTTP exchange, redirects included); it counts as a transient failure. Default 30 seconds.</summary>
+    /// <summary>
+    /// The limit for one attempt (one HTTP exchange, redirects included); it counts as a transient failure. When
+    /// no retry is left (or the call is a POST that is not retried), the call fails like an expired
+    /// <see cref="TotalTimeout"/>: a <see cref="TaskCanceledException"/> with a <see cref="TimeoutException"/> inside. Default 30 seconds.
+    /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The limit for a whole call, all attempts and delays included. When it expires the call fails with
-    /// <see cref="Polly.Timeout.TimeoutRejectedException"/>. Default 2 minutes.
+    /// The limit for a whole call, all attempts and delays included. When it expires the call fails the way
+    /// <see cref="HttpClient"/> reports its own timeout: a <see cref="TaskCanceledException"/> whose
+    /// <see cref="Exception.InnerException"/> is a <see cref="TimeoutException"/>. Default 2 minutes.
     /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -11,13 +11,13 @@ using Polly.Timeout;
 namespace KooDrive.Generated.Resilience;
 
 /// <summary>
-/// Builds the Polly pipeline of the SDK's <see cref="ResilienceHandler"/>: total timeout → retry → attempt
+/// Builds the Polly pipeline of the SDK's <see cref="KooDriveResilienceHandler"/>: total timeout → retry → attempt
 /// timeout, from <see cref="KooDriveResilienceOptions"/>.
 /// </summary>
 internal static class KooDriveResiliencePipeline
 {
     public static ResilienceHandler CreateHandler(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger) =>
-        new(Create(options, clock, timeProvider, logger));
+        new KooDriveResilienceHandler(Create(options, clock, timeProvider, logger), options);
 
     public static ResiliencePipeline<HttpResponseMessage> Create(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger)
     {

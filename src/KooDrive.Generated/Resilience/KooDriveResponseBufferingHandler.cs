@@ -23,6 +23,12 @@ namespace KooDrive.Generated.Resilience;
 /// It also records the shared <see cref="KooDriveClock"/> on the request, so that whatever reads the response
 /// later (the <c>Retry-After</c> of a <see cref="KooDriveThrottledException"/>) measures in server time.
 /// </para>
+/// <para>
+/// Being the first handler of every attempt, it removes the previous attempt's <c>Authorization</c> and
+/// <c>X-Date</c> from the reused request before anything else sees it: the handlers between here and the
+/// signing handlers (IHttpClientFactory's request logging, a consumer's own handlers) then never see the
+/// credentials of an earlier attempt. The headers and signing handlers set both afresh.
+/// </para>
 /// </remarks>
 internal sealed class KooDriveResponseBufferingHandler(KooDriveClock clock) : DelegatingHandler
 {
@@ -33,6 +39,8 @@ internal sealed class KooDriveResponseBufferingHandler(KooDriveClock clock) : De
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(RetryAfter.ClockKey, clock);
+        request.Headers.Remove(KooDriveHeaderNames.Authorization);
+        request.Headers.Remove(KooDriveHeaderNames.Date);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {

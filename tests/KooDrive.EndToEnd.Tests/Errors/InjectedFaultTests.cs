@@ -2,6 +2,7 @@ using KooDrive.Emulator;
 using KooDrive.Emulator.Faults;
 using KooDrive.EndToEnd.Tests.Support;
 using KooDrive.Generated;
+using KooDrive.Generated.Auth;
 
 namespace KooDrive.EndToEnd.Tests.Errors;
 
@@ -86,6 +87,45 @@ public class InjectedFaultTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId, giveUp.Token));
         Assert.Single(session.Emulator.State.GetDevices(session.UserId));
+    }
+
+    [Theory]
+    [InlineData(AuthMode.AppSignature, false)]
+    [InlineData(AuthMode.Bearer, true)]
+    public async Task A_slow_answer_past_the_timeouts_is_a_TaskCanceledException_with_a_TimeoutException_inside(AuthMode mode, bool post)
+    {
+        await using var session = await EmulatorSession.StartAsync(mode, options =>
+        {
+            options.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            options.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        session.Emulator.Faults.Inject(EmulatorFault.Delay(TimeSpan.FromSeconds(30)).Times(Persistent));
+        var device = session.Seed.Device.DeviceId;
+
+        // A POST is not retried, so its attempt timeout ends it; the DELETE is retried until the total timeout.
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => post
+            ? session.Backup.AddBackupScopesAsync(device, new AddBackupScopesRequest { ModuleCode = ModuleCode.FolderBackup, ScopeList = { new ScopeBaseInfo { LocalPath = "/slow" } } })
+            : session.Backup.UnbindDeviceAsync(device));
+
+        var timeout = Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Null(timeout.InnerException);
+        Assert.Equal(58, Assert.IsType<string>(error.Data[KooDriveTraceId.ExceptionDataKey]).Length);
+        // Which of the two limits ends the call depends on timing here; the unit tests pin each one on a fake clock.
+        Assert.Matches("Resilience:(Attempt|Total)Timeout", error.Message);
+    }
+
+    [Fact]
+    public async Task A_gateway_refusal_carries_the_gateways_error_code_and_message()
+    {
+        await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature, options => options.Resilience.MaxRetries = 0);
+        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests().Times(Persistent));
+
+        var error = await Assert.ThrowsAsync<KooDriveThrottledException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId));
+
+        Assert.Equal("APIGW.0308", error.ServiceCode);
+        Assert.False(string.IsNullOrEmpty(error.ServiceMessage));
+        Assert.Contains("APIGW.0308", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no 'code'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

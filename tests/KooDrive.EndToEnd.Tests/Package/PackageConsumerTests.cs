@@ -36,10 +36,11 @@ public sealed class PackageConsumerTests : IDisposable
 
         await using var emulator = await KooDriveEmulator.StartAsync();
         var deviceId = emulator.Seed!.Device.DeviceId;
+        // The built program itself, as `dotnet run --no-build` would start it, without a second MSBuild evaluation.
         var run = DotnetCli.Run(
             app,
             Timeout,
-            "run", "-c", "Release", "--no-build", "--",
+            Path.Combine(app, "bin", "Release", "net10.0", "Consumer.dll"),
             emulator.BaseAddress.ToString(), emulator.Credentials.UserId, emulator.Credentials.AppId, emulator.Credentials.AppSecret, deviceId);
 
         Assert.True(run.ExitCode == 0, run.Output);

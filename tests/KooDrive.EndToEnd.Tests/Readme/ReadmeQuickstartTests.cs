@@ -50,41 +50,61 @@ public class ReadmeQuickstartTests
 
     [Theory]
     [MemberData(nameof(Quickstarts))]
-    public async Task Each_quickstart_compiles_cleanly_and_works_against_the_emulator(string readme, int block)
+    public async Task Each_quickstart_compiles_cleanly_and_works_against_the_emulator_as_dotnet_run_starts_it(string readme, int block)
     {
         var code = (readme == "package" ? ReadmeProgram.CSharpBlocks(PackageReadme) : ReadmeProgram.CSharpBlocks(RepositoryReadme, "Quick start"))[block];
-        await using var emulator = await KooDriveEmulator.StartAsync(new KooDriveEmulatorOptions { SeedDemoData = false });
-        var user = emulator.Credentials.UserId;
-        emulator.State.BindDevice(user, "20250911", "Magic v3", "android", DeviceId);
-        emulator.State.AddScope(DeviceId, "102", "/asdkhsdahjksd", "/ashdjkha", ScopeId);
-        emulator.State.CreateAlbum(user, "Holiday", [ContentId, "Fk-iQUW1a2ZkoUMvqKENGyYuX6bjvWUiZ"], albumId: AlbumId);
-
         var name = $"Quickstart_{readme}_{block}";
         using var program = ReadmeProgram.Compile(code, name);
         Assert.True(program.Diagnostics.Count == 0, string.Join("\n", program.Diagnostics));
 
-        var baseAddress = emulator.BaseAddress.ToString();
-        var (exitCode, output) = program.Run(name, new Dictionary<string, string>
+        // A quickstart that reads KOODRIVE_ACCESS_TOKEN runs once per authentication mode.
+        bool[] modes = code.Contains("KOODRIVE_ACCESS_TOKEN", StringComparison.Ordinal) ? [false, true] : [false];
+        foreach (var useAccessToken in modes)
         {
-            ["KooDrive__BaseAddress"] = baseAddress,
-            ["KooDrive__UserId"] = user,
-            ["KooDrive__AppId"] = emulator.Credentials.AppId,
-            ["KooDrive__AppSecret"] = emulator.Credentials.AppSecret,
-            ["KOODRIVE_BASE_ADDRESS"] = baseAddress,
-            ["KOODRIVE_USER_ID"] = user,
-            ["KOODRIVE_APP_ID"] = emulator.Credentials.AppId,
-            ["KOODRIVE_APP_SECRET"] = emulator.Credentials.AppSecret,
-        });
+            // The command line's own options (seeding the READMEs' IDs), on a free port instead of 5080.
+            await using var emulator = await KooDriveEmulator.StartAsync(KooDriveEmulatorOptions.FromCommandLine(["--urls", "http://127.0.0.1:0", "--log-level", "None"]));
 
-        Assert.True(exitCode == 0, output);
-        Assert.DoesNotContain(emulator.Credentials.AppSecret, output, StringComparison.Ordinal);
-        if (code.Contains("DeleteAlbumContentsAsync", StringComparison.Ordinal))
-        {
-            Assert.DoesNotContain(ContentId, emulator.State.GetAlbum(AlbumId)!.ContentIds);
+            var (exitCode, output) = program.Run(name, emulator.GetQuickstartEnvironment(useAccessToken).ToDictionary());
+
+            var mode = useAccessToken ? "token" : "app";
+            Assert.True(exitCode == 0, $"{mode} mode: {output}");
+            Assert.DoesNotContain(emulator.Credentials.AppSecret, output, StringComparison.Ordinal);
+            Assert.DoesNotContain(emulator.Credentials.BearerToken, output, StringComparison.Ordinal);
+            if (code.Contains("DeleteAlbumContentsAsync", StringComparison.Ordinal))
+            {
+                Assert.DoesNotContain(ContentId, emulator.State.GetAlbum(AlbumId)!.ContentIds);
+            }
+            else
+            {
+                Assert.DoesNotContain(emulator.State.GetScopes(DeviceId), s => s.ScopeId == ScopeId);
+            }
+
+            if (code.Contains("GetOutcome(", StringComparison.Ordinal))
+            {
+                // Both example scope IDs exist on the emulator, as the README says.
+                Assert.Contains("2 deleted, 0 failed", output, StringComparison.Ordinal);
+            }
         }
-        else
+    }
+
+    [Fact]
+    public async Task The_command_lines_export_lines_set_exactly_the_quickstart_environment_in_a_shell()
+    {
+        await using var emulator = await KooDriveEmulator.StartAsync(KooDriveEmulatorOptions.FromCommandLine(["--urls", "http://127.0.0.1:0", "--app-secret", "it's $HOME `x`", "--log-level", "None"]));
+        var expected = emulator.GetQuickstartEnvironment(useAccessToken: false);
+
+        var start = new System.Diagnostics.ProcessStartInfo("bash");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(emulator.GetQuickstartExportLine(useAccessToken: false) + " && env");
+        var (exitCode, output) = ChildProcess.Run(start, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exitCode);
+        var actual = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in output.ReplaceLineEndings("\n").Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2))
         {
-            Assert.DoesNotContain(emulator.State.GetScopes(DeviceId), s => s.ScopeId == ScopeId);
+            actual[pair[0]] = pair[1];
         }
+
+        Assert.All(expected, v => Assert.Equal(v.Value, actual[v.Key]));
     }
 }

@@ -28,10 +28,12 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
     public string UserId => Emulator.Credentials.UserId;
 
-    public static async Task<EmulatorSession> StartAsync(AuthMode mode)
+    public static async Task<EmulatorSession> StartAsync(AuthMode mode, Action<KooDriveClientOptions>? configure = null)
     {
         var emulator = await KooDriveEmulator.StartAsync();
-        return new EmulatorSession(emulator, KooDriveHttpClientFactory.Create(ClientOptions(emulator, mode)));
+        var options = ClientOptions(emulator, mode);
+        configure?.Invoke(options);
+        return new EmulatorSession(emulator, KooDriveHttpClientFactory.Create(options));
     }
 
     /// <summary>SDK options for the emulator's seeded user in one authentication mode, on the given clock.</summary>
@@ -50,7 +52,8 @@ internal sealed class EmulatorSession : IAsyncDisposable
         options.Resilience.MaxDelay = TimeSpan.FromSeconds(1);
         if (mode == AuthMode.Bearer)
         {
-            options.AccessTokenProvider = new StaticAccessTokenProvider(emulator.Credentials.BearerToken, emulator.BaseAddress.Host);
+            // No hosts: the provider trusts the client's base address, as a consumer pointing at an emulator expects.
+            options.AccessTokenProvider = new StaticAccessTokenProvider(emulator.Credentials.BearerToken);
         }
         else
         {

@@ -43,10 +43,10 @@ public class BearerTokenHandlerTests
     }
 
     [Theory]
-    [InlineData("https://evil.example/koodrive/ose/v1/x")]
-    [InlineData("http://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x")]
-    [InlineData("ftp://intl.myhuaweicloud-koodrive.com/x")]
-    public async Task A_request_the_policy_refuses_is_sent_without_asking_the_provider(string uri)
+    [InlineData("https://evil.example/koodrive/ose/v1/x", "evil.example", "AllowedHosts")]
+    [InlineData("http://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x", "intl.myhuaweicloud-koodrive.com", "https")]
+    [InlineData("ftp://intl.myhuaweicloud-koodrive.com/x", "intl.myhuaweicloud-koodrive.com", "https")]
+    public async Task A_request_the_policy_refuses_fails_before_I_O_naming_the_host_and_the_option(string uri, string host, string remedy)
     {
         var provider = new CountingTokenProvider("token");
         var recorder = new RecordingHandler();
@@ -54,16 +54,18 @@ public class BearerTokenHandlerTests
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         message.Headers.TryAddWithoutValidation("Authorization", "Bearer set-by-caller");
 
-        using var response = await client.SendAsync(message);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(message));
 
+        Assert.Contains($"'{host}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(remedy, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, provider.Calls);
-        Assert.False(recorder.Single.HasHeader("Authorization"));
+        Assert.Empty(recorder.Requests);
     }
 
     [Fact]
-    public async Task The_providers_own_allowed_hosts_are_honoured()
+    public async Task A_host_the_providers_own_validator_refuses_fails_before_I_O_naming_the_provider_option()
     {
-        var provider = new CountingTokenProvider("token") { AllowedHostsValidator = new AllowedHostsValidator([KooDriveHosts.ChineseMainland]) };
+        var provider = new CountingTokenProvider("token") { AllowedHostsValidator = new AllowedHostsValidator([KooDriveHosts.International]) };
         var recorder = new RecordingHandler();
         using var client = TestPipelines.Client(TestPipelines.Bearer(provider), recorder);
 
@@ -71,13 +73,40 @@ public class BearerTokenHandlerTests
         {
         }
 
-        using (await client.GetAsync(new Uri("https://cn.myhuaweicloud-koodrive.com/x")))
-        {
-        }
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync(new Uri("https://cn.myhuaweicloud-koodrive.com/x")));
 
+        Assert.Contains("'cn.myhuaweicloud-koodrive.com'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowedHostsValidator", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, provider.Calls);
-        Assert.False(recorder.Requests[0].HasHeader("Authorization"));
-        Assert.Equal("Bearer token", recorder.Requests[1].Header("Authorization"));
+        Assert.Equal("Bearer token", recorder.Single.Header("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/")]
+    [InlineData("http://localhost:5080/")]
+    [InlineData("https://apigw.example.net/koodrive-gateway/")]
+    public async Task A_StaticAccessTokenProvider_without_hosts_trusts_the_configured_base_address(string baseAddress)
+    {
+        var recorder = new RecordingHandler();
+        var options = TestPipelines.Bearer(new StaticAccessTokenProvider("emulator-token"), baseAddress: new Uri(baseAddress));
+        using var client = TestPipelines.Client(options, recorder);
+
+        using var response = await client.DeleteAsync(new Uri("koodrive/ose/v1/backup/device/1842812272691451648", UriKind.Relative));
+
+        Assert.Equal("Bearer emulator-token", recorder.Single.Header("Authorization"));
+        Assert.StartsWith(baseAddress, recorder.Single.Uri.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provider_whose_own_hosts_exclude_the_base_address_host_is_refused_when_the_client_is_built()
+    {
+        var options = TestPipelines.Bearer(new StaticAccessTokenProvider("Zq9Secret", KooDriveHosts.International), baseAddress: new Uri("http://127.0.0.1:5080/"));
+
+        var error = Assert.Throws<ArgumentException>(() => TestPipelines.Client(options, new RecordingHandler()));
+
+        Assert.Contains("'127.0.0.1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allowedHosts", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9Secret", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,14 +122,16 @@ public class BearerTokenHandlerTests
     }
 
     [Fact]
-    public async Task An_empty_token_sends_no_Authorization()
+    public async Task An_empty_token_fails_before_I_O_naming_the_host()
     {
         var recorder = new RecordingHandler();
         using var client = TestPipelines.Client(TestPipelines.Bearer(new CountingTokenProvider("")), recorder);
 
-        using var response = await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative)));
 
-        Assert.False(recorder.Single.HasHeader("Authorization"));
+        Assert.Contains("'intl.myhuaweicloud-koodrive.com'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("returned no token", error.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
     }
 
     [Theory]

@@ -207,6 +207,21 @@ public partial class KooDriveHeadersHandlerTests
     }
 
     [Theory]
+    [InlineData("   ")]
+    [InlineData("lock\r\nX-Injected: yes")]
+    public async Task A_bad_lock_ID_passed_to_the_client_method_is_refused_naming_the_method_parameter(string lockId)
+    {
+        var recorder = new RecordingHandler();
+        using var client = TestPipelines.Client(TestPipelines.Bearer(), recorder);
+
+        var exception = await Assert.ThrowsAnyAsync<ArgumentException>(() => new BackupClient(client).DeleteBackupRecordAsync("1842812272691451648", lockId));
+
+        Assert.Equal("backupLockId", exception.ParamName);
+        Assert.DoesNotContain("X-Injected", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public async Task A_blank_backup_lock_ID_is_rejected(string lockId)

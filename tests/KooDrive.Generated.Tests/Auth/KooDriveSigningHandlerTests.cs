@@ -113,16 +113,16 @@ public class KooDriveSigningHandlerTests
     [InlineData("https://evil.example/koodrive/ose/v1/x")]
     [InlineData("http://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x")]
     [InlineData("https://intl.myhuaweicloud-koodrive.com.evil.example/x")]
-    public async Task A_request_the_policy_refuses_goes_out_unsigned(string uri)
+    public async Task A_request_the_policy_refuses_fails_before_I_O_naming_the_host(string uri)
     {
         var recorder = new RecordingHandler();
         using var client = TestPipelines.Client(TestPipelines.Signing(), recorder);
 
-        using var response = await client.GetAsync(new Uri(uri));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync(new Uri(uri)));
 
-        var request = recorder.Single;
-        Assert.False(request.HasHeader("Authorization"));
-        Assert.Equal("20251103T070140Z", request.Header("X-Date"));
+        Assert.Contains($"'{new Uri(uri).Host}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(IndependentSigner.AppSecret, error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
     }
 
     [Fact]
@@ -140,16 +140,17 @@ public class KooDriveSigningHandlerTests
     }
 
     [Fact]
-    public async Task A_caller_Authorization_header_to_a_foreign_host_is_stripped()
+    public async Task A_caller_Authorization_header_to_a_foreign_host_never_leaves()
     {
         var recorder = new RecordingHandler();
         using var client = TestPipelines.Client(TestPipelines.Signing(), recorder);
         using var message = new HttpRequestMessage(HttpMethod.Get, "https://evil.example/x");
         message.Headers.TryAddWithoutValidation("Authorization", "Bearer leaked");
 
-        using var response = await client.SendAsync(message);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(message));
 
-        Assert.False(recorder.Single.HasHeader("Authorization"));
+        Assert.DoesNotContain("leaked", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
     }
 
     [Fact]

@@ -42,11 +42,12 @@ public class KooDriveHttpClientFactoryTests
         var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(resilience: true), clock);
 
         Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
             signing.Select(h => h.GetType()));
         Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(ResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
+            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
             bearer.Select(h => h.GetType()));
+        Assert.IsAssignableFrom<ResilienceHandler>(signing[2]);
         Assert.Same(clock, signing.OfType<KooDriveHeadersHandler>().Single().Clock);
     }
 
@@ -84,11 +85,11 @@ public class KooDriveHttpClientFactoryTests
 
         options.UserId = "someone-else";
         options.AllowedHosts.Add("evil.example");
-        using (await client.GetAsync(new Uri("https://evil.example/x")))
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync(new Uri("https://evil.example/x")));
+        using (await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative)))
         {
         }
 
         Assert.Equal("1505084218764547200", recorder.Single.Header("X-User-Id"));
-        Assert.False(recorder.Single.HasHeader("Authorization"));
     }
 }

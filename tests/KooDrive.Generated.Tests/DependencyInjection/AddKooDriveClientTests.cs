@@ -107,6 +107,65 @@ public class AddKooDriveClientTests
         Assert.Equal("Bearer " + TestPipelines.Token, recorder.Single.Header("Authorization"));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/")]
+    [InlineData("https://apigw.example.net/")]
+    public async Task A_StaticAccessTokenProvider_registered_with_configuration_sends_its_token_to_the_configured_base_address(string baseAddress)
+    {
+        var services = new ServiceCollection();
+        var recorder = new RecordingHandler();
+        var configuration = DiTestHost.Configuration(("KooDrive:BaseAddress", baseAddress), ("KooDrive:UserId", TestPipelines.UserId));
+        services.AddKooDriveClient(configuration.GetSection("KooDrive"), o => o.AccessTokenProvider = new StaticAccessTokenProvider(TestPipelines.Token))
+            .UsingTransport(recorder);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
+
+        Assert.Equal("Bearer " + TestPipelines.Token, recorder.Single.Header("Authorization"));
+        Assert.Equal(new Uri(baseAddress).Host, recorder.Single.Uri.Host);
+    }
+
+    [Fact]
+    public void A_token_provider_that_would_withhold_the_token_from_the_base_address_fails_start_up_naming_the_host()
+    {
+        var services = new ServiceCollection();
+        services.AddKooDriveClient(options =>
+        {
+            options.BaseAddress = new Uri("http://127.0.0.1:5080/");
+            options.UserId = TestPipelines.UserId;
+            options.AccessTokenProvider = new StaticAccessTokenProvider(TestPipelines.Token, KooDriveHosts.International);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Contains("'127.0.0.1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allowedHosts", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPipelines.Token, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Through_DI_a_request_to_a_host_outside_the_policy_fails_before_I_O_naming_the_AllowedHosts_option()
+    {
+        var services = new ServiceCollection();
+        var recorder = new RecordingHandler();
+        services.AddKooDriveClient(options =>
+        {
+            options.UserId = TestPipelines.UserId;
+            options.AccessTokenProvider = new StaticAccessTokenProvider(TestPipelines.Token);
+        }).UsingTransport(recorder);
+        await using var provider = services.BuildServiceProvider();
+        using var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(KooDriveServiceCollectionExtensions.HttpClientName);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync(new Uri("https://elsewhere.example/x")));
+
+        Assert.Contains("'elsewhere.example'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowedHosts", error.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Requests);
+    }
+
     [Fact]
     public async Task Registering_twice_configures_twice_but_builds_the_pipeline_once()
     {

@@ -69,6 +69,52 @@ public class FactoryLoggingRedactionTests
         Assert.DoesNotContain(logs, l => l.Contains(LockId, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("signing")]
+    [InlineData("bearer")]
+    public async Task On_a_retry_the_factory_logs_see_neither_the_previous_attempts_credentials_nor_any_X_Date(string mode)
+    {
+        using var capture = new CapturingLoggerProvider();
+        var recorder = new RecordingHandler
+        {
+            Respond = (_, n) => n == 1 ? RecordingHandler.Json(System.Net.HttpStatusCode.ServiceUnavailable, """{"code":13000201}""") : RecordingHandler.Success(),
+        };
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
+
+        // The consumer turns the factory's header redaction off entirely.
+        services.ConfigureHttpClientDefaults(b => b.RedactLoggedHeaders(_ => false));
+        services.AddKooDriveClient(options =>
+        {
+            options.UserId = TestPipelines.UserId;
+            options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
+            if (mode == "signing")
+            {
+                options.AppCredential = new KooDriveAppCredential(IndependentSigner.AppId, IndependentSigner.AppSecret);
+            }
+            else
+            {
+                options.AccessTokenProvider = new StaticAccessTokenProvider(TestPipelines.Token);
+            }
+        }).UsingTransport(recorder);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
+
+        Assert.Equal(2, recorder.Requests.Count);
+        var logs = capture.Entries.Select(e => e.AllText).ToList();
+        Assert.Contains(logs, l => l.Contains("X-User-Id: " + TestPipelines.UserId, StringComparison.Ordinal));
+        foreach (var sent in recorder.Requests)
+        {
+            var authorization = sent.Header("Authorization")!;
+            Assert.DoesNotContain(logs, l => l.Contains(authorization, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, l => l.Contains(authorization[^16..], StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, l => l.Contains(sent.Header("X-Date")!, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(logs, l => l.Contains("Authorization", StringComparison.OrdinalIgnoreCase) && !l.Contains("Authorization: *", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void The_factory_logging_handler_stays_above_the_signing_handler_when_AddHttpClient_came_first()
     {
@@ -102,6 +148,7 @@ public class FactoryLoggingRedactionTests
         Assert.Same(once, options.ShouldRedactHeaderValue);
         Assert.True(options.ShouldRedactHeaderValue("authorization"));
         Assert.True(options.ShouldRedactHeaderValue(KooDriveHeaderNames.BackupLockId));
+        Assert.True(options.ShouldRedactHeaderValue("x-date"));
         Assert.True(options.ShouldRedactHeaderValue("Cookie"));
         Assert.False(options.ShouldRedactHeaderValue(KooDriveHeaderNames.UserId));
     }

@@ -38,6 +38,43 @@ public class ErrorMappingTests
     }
 
     [Theory]
+    [InlineData(429, """{"error_msg":"The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute","error_code":"APIGW.0308","request_id":"b3a1"}""", "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute")]
+    [InlineData(404, """{"error_msg":"The API does not exist or has not been published in the environment","error_code":"APIGW.0101","request_id":"c4"}""", "APIGW.0101", "The API does not exist or has not been published in the environment")]
+    [InlineData(401, """{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information."}""", "APIGW.0301", "Incorrect IAM authentication information.")]
+    [InlineData(500, """{"code":13000201,"msg":"inner","error_code":"APIGW.0001","error_msg":"gateway"}""", "13000201", "inner")]
+    public async Task A_gateway_body_gives_its_error_code_and_error_msg(int status, string body, string code, string message)
+    {
+        var error = await CallUnbind((HttpStatusCode)status, body);
+
+        Assert.Equal(code, error.ServiceCode);
+        Assert.Equal(message, error.ServiceMessage);
+        Assert.Contains($"with code {code}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no 'code'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TraceId, error.Data[KooDrive.Generated.Auth.KooDriveTraceId.ExceptionDataKey]);
+    }
+
+    [Fact]
+    public async Task An_object_with_neither_code_nor_error_code_says_so()
+    {
+        var error = await CallUnbind(HttpStatusCode.BadGateway, """{"message":"upstream"}""");
+
+        Assert.Null(error.ServiceCode);
+        Assert.Contains("neither 'code' nor a gateway's 'error_code'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(200)]
+    [InlineData(503)]
+    public async Task Every_KooDriveApiException_carries_its_trace_ID_in_Data(int status)
+    {
+        var error = await CallUnbind((HttpStatusCode)status, status == 200 ? """{"code":1,"msg":"x"}""" : """{"code":13000201}""");
+
+        Assert.Equal(TraceId, error.TraceId);
+        Assert.Equal(TraceId, error.Data[KooDrive.Generated.Auth.KooDriveTraceId.ExceptionDataKey]);
+    }
+
+    [Theory]
     [InlineData("""{"code":13000201,"msg":"inner server invoke failure"}""", "13000201")]
     [InlineData("""{"code":"15000418","msg":"The backup scope does not exist."}""", "15000418")]
     [InlineData("""{"code":"APIGW.0301","msg":"Incorrect IAM authentication information."}""", "APIGW.0301")]
@@ -96,6 +133,7 @@ public class ErrorMappingTests
     {
         var error = await CallUnbind(HttpStatusCode.OK, """{"code":0,"data":{"deviceId":"1775406005920779300VW5TYWZlSW50ZWdlcg=="}}""");
 
+        Assert.IsType<KooDriveInvalidResponseException>(error);
         var inner = Assert.IsType<JsonSerializationException>(error.InnerException);
         Assert.Equal("data.deviceId", inner.Path);
         Assert.Contains("rounded", error.Message, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace KooDrive.Generated.Tests.Packaging;
 /// what it produced: the package, its symbols, and the PDB inside them.
 /// </summary>
 [Trait("Category", "Build")]
-public class PackageTests
+public class PackageTests(PackageTests.PlainPack plain) : IClassFixture<PackageTests.PlainPack>
 {
     private const string GeneratedFile = "KooDriveClient.g.cs";
     private const string HandwrittenFile = "KooDriveClientOptions.cs";
@@ -33,9 +33,7 @@ public class PackageTests
     [Fact]
     public void The_package_carries_the_assembly_XML_docs_README_license_and_runtime_dependencies_only()
     {
-        using var repo = RepoCopy.Create();
-
-        var packed = PackedPackage.Pack(repo.Root, "packages");
+        var packed = plain.First;
 
         Assert.Contains("lib/net10.0/KooDrive.Generated.dll", packed.Entries());
         Assert.Contains("lib/net10.0/KooDrive.Generated.xml", packed.Entries());
@@ -58,9 +56,8 @@ public class PackageTests
     [Fact]
     public void Without_a_GitHub_origin_the_symbols_embed_every_source_file_including_the_generated_client_and_packing_is_reproducible()
     {
-        using var repo = RepoCopy.Create();
-
-        var first = PackedPackage.Pack(repo.Root, "first");
+        var repo = plain.Repo;
+        var first = plain.First;
         Directory.Delete(Path.Combine(repo.Root, "src", "KooDrive.Generated", "bin"), recursive: true);
         Directory.Delete(Path.Combine(repo.Root, "src", "KooDrive.Generated", "obj"), recursive: true);
         var second = PackedPackage.Pack(repo.Root, "second");
@@ -122,6 +119,28 @@ public class PackageTests
         var next = DotnetCli.Run(repo.Root, GitTimeout, "msbuild", "src/KooDrive.Generated", "-nologo", "-t:MinVer", "-p:Configuration=Release", "-getProperty:PackageVersion");
         Assert.True(next.ExitCode == 0, next.Output);
         Assert.Equal(floor + ".1", next.Output.Trim());
+    }
+
+    /// <summary>
+    /// One plain pack of a repository copy, shared by the tests that inspect it: a pack is a full Release build
+    /// with NSwag, the most expensive thing this suite does, and nothing here modifies what it produced. The
+    /// reproducibility test packs the same copy a second time from scratch.
+    /// </summary>
+    public sealed class PlainPack : IDisposable
+    {
+        private readonly Lazy<PackedPackage> _first;
+
+        public PlainPack()
+        {
+            Repo = RepoCopy.Create();
+            _first = new Lazy<PackedPackage>(() => PackedPackage.Pack(Repo.Root, "first"));
+        }
+
+        internal RepoCopy Repo { get; }
+
+        internal PackedPackage First => _first.Value;
+
+        public void Dispose() => Repo.Dispose();
     }
 
     private static string Git(string workingDirectory, params string[] args)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using KooDrive.Generated.Tests.Auth.Support;
 using KooDrive.Generated.Tests.Resilience.Support;
-using Polly.Timeout;
 
 namespace KooDrive.Generated.Tests.Resilience;
 
@@ -281,8 +280,55 @@ public class RetryTests
         await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout, count: 2);
         scenario.Time.Advance(TimeSpan.FromSeconds(20) - RetryScenario.AttemptTimeout - delay);
 
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => call);
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Null(error.InnerException!.InnerException);
+        Assert.Contains("Resilience:TotalTimeout (00:00:20)", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, scenario.Recorder.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_POST_attempt_that_times_out_surfaces_as_HttpClient_reports_a_timeout()
+    {
+        var hang = new HangingThenSucceeding(hangs: int.MaxValue);
+        using var scenario = new RetryScenario();
+        scenario.Recorder.RespondAsync = (_, n, ct) => hang.Answer(n, ct);
+
+        var call = scenario.Client.PostAsync(Scope, Body());
+        await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout);
+        scenario.Time.Advance(RetryScenario.AttemptTimeout);
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Contains("Resilience:AttemptTimeout", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Chain(error), e => e.GetType().Assembly.GetName().Name!.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.Single(scenario.Recorder.Requests);
+    }
+
+    [Fact]
+    public async Task A_timeout_through_the_generated_client_is_no_Polly_type_and_is_not_mistaken_for_the_callers_cancellation()
+    {
+        var hang = new HangingThenSucceeding(hangs: int.MaxValue);
+        using var scenario = new RetryScenario(o => o.Resilience.MaxRetries = 0);
+        scenario.Recorder.RespondAsync = (_, n, ct) => hang.Answer(n, ct);
+        using var caller = new CancellationTokenSource();
+
+        var call = new BackupClient(scenario.Client).UnbindDeviceAsync("device-1", caller.Token);
+        await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout);
+        scenario.Time.Advance(RetryScenario.AttemptTimeout);
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.NotEqual(caller.Token, error.CancellationToken);
+        Assert.DoesNotContain(Chain(error), e => e.GetType().Assembly.GetName().Name!.StartsWith("Polly", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
     }
 
     [Fact]
