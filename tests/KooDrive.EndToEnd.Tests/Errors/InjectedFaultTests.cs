@@ -118,7 +118,7 @@ public class InjectedFaultTests
     public async Task A_gateway_refusal_carries_the_gateways_error_code_and_message()
     {
         await using var session = await EmulatorSession.StartAsync(AuthMode.AppSignature, options => options.Resilience.MaxRetries = 0);
-        session.Emulator.Faults.Inject(EmulatorOperations.UnbindDevice, EmulatorFault.TooManyRequests().Times(Persistent));
+        session.Emulator.Faults.Inject("UnbindDevice", EmulatorFault.TooManyRequests().Times(Persistent));
 
         var error = await Assert.ThrowsAsync<KooDriveThrottledException>(() => session.Backup.UnbindDeviceAsync(session.Seed.Device.DeviceId));
 
