@@ -1,5 +1,5 @@
-using System.Globalization;
-using Newtonsoft.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace KooDrive.Generated.Errors;
 
@@ -10,7 +10,7 @@ namespace KooDrive.Generated.Errors;
 /// the code when the body has no <c>code</c>, and <c>error_msg</c> is then the message, so a gateway refusal is
 /// reported with its code rather than as a body without one. An envelope's own <c>code</c> always wins.
 /// </remarks>
-internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, string? Message, JsonException? ParseError)
+internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, string? Message, Exception? ParseError)
 {
     /// <summary>The gateway's name for the code.</summary>
     public const string GatewayCodeName = "error_code";
@@ -24,7 +24,10 @@ internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, strin
     /// <summary>Whether the envelope says success: <c>code</c> is the integer 0.</summary>
     public bool IsSuccess => CodeIsInteger && Code!.Trim().TrimStart('-').All(c => c == '0');
 
-    /// <summary>Reads the envelope without binding to a DTO, so no body can make it throw.</summary>
+    /// <summary>
+    /// Reads the envelope without binding to a DTO, so no body can make it throw. Names match exactly, as the
+    /// model reader's do, and no number is parsed: a number of any size or range is well-formed JSON.
+    /// </summary>
     public static ResponseEnvelope Parse(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -32,77 +35,53 @@ internal sealed record ResponseEnvelope(EnvelopeShape Shape, string? Code, strin
             return new(EnvelopeShape.Empty, null, null, null);
         }
 
-        using var reader = new JsonTextReader(new StringReader(body))
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            MaxDepth = 128,
-        };
-
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body), new JsonReaderOptions { MaxDepth = 128 });
         string? code = null;
         string? message = null;
         string? gatewayCode = null;
         string? gatewayMessage = null;
         try
         {
-            if (!reader.Read())
-            {
-                return new(EnvelopeShape.Empty, null, null, null);
-            }
+            reader.Read();
+            var isObject = reader.TokenType == JsonTokenType.StartObject;
 
-            var isObject = reader.TokenType == JsonToken.StartObject;
-            var isContainer = isObject || reader.TokenType == JsonToken.StartArray;
-            var closed = !isContainer;
-
-            // Reading to the end proves the whole body is well-formed: truncated JSON fails here.
+            // Reading to the end proves the whole body is one well-formed value: truncated JSON fails here.
             while (reader.Read())
             {
-                closed = reader.Depth == 0 && reader.TokenType is JsonToken.EndObject or JsonToken.EndArray;
-                if (!isObject || reader.TokenType != JsonToken.PropertyName || reader.Depth != 1)
+                if (!isObject || reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
                 {
                     continue;
                 }
 
-                var name = (string)reader.Value!;
+                var name = reader.GetString();
                 reader.Read();
-                if (string.Equals(name, "code", StringComparison.OrdinalIgnoreCase))
+                var value = ScalarText(ref reader);
+                switch (name)
                 {
-                    code = ScalarText(reader) ?? code;
-                }
-                else if (string.Equals(name, "msg", StringComparison.OrdinalIgnoreCase))
-                {
-                    message = ScalarText(reader) ?? message;
-                }
-                else if (string.Equals(name, GatewayCodeName, StringComparison.OrdinalIgnoreCase))
-                {
-                    gatewayCode = ScalarText(reader) ?? gatewayCode;
-                }
-                else if (string.Equals(name, GatewayMessageName, StringComparison.OrdinalIgnoreCase))
-                {
-                    gatewayMessage = ScalarText(reader) ?? gatewayMessage;
+                    case "code": code = value ?? code; break;
+                    case "msg": message = value ?? message; break;
+                    case GatewayCodeName: gatewayCode = value ?? gatewayCode; break;
+                    case GatewayMessageName: gatewayMessage = value ?? gatewayMessage; break;
                 }
 
                 reader.Skip();
             }
 
             (code, message) = code is null ? (gatewayCode, gatewayMessage ?? message) : (code, message ?? gatewayMessage);
-            if (!closed)
-            {
-                return new(EnvelopeShape.NotJson, code, message, new JsonReaderException("The JSON text ends before its root value is closed."));
-            }
-
             return new(isObject ? EnvelopeShape.Object : EnvelopeShape.NotObject, code, message, null);
         }
-        catch (JsonReaderException exception)
+        catch (JsonException exception)
         {
             return new(EnvelopeShape.NotJson, code ?? gatewayCode, message ?? gatewayMessage, exception);
         }
     }
 
-    private static string? ScalarText(JsonReader reader) => reader.TokenType switch
+    private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonToken.String => (string?)reader.Value,
-        JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(reader.Value, CultureInfo.InvariantCulture),
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
         _ => null,
     };
 

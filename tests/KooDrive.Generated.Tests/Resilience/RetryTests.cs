@@ -313,7 +313,7 @@ public class RetryTests
         scenario.Recorder.RespondAsync = (_, n, ct) => hang.Answer(n, ct);
         using var caller = new CancellationTokenSource();
 
-        var call = new BackupClient(scenario.Client).UnbindDeviceAsync("device-1", caller.Token);
+        var call = new BackupClient(scenario.Client).UnbindDeviceAsync("1842812272691451648", caller.Token);
         await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout);
         scenario.Time.Advance(RetryScenario.AttemptTimeout);
 
