@@ -14,7 +14,8 @@ namespace KooDrive.EndToEnd.Tests.Errors;
 /// </summary>
 public class FaultMatrixTests
 {
-    private const int Persistent = 20;
+    // Enough for every operation's every attempt while all of them run at once.
+    private const int Persistent = 10_000;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan TotalTimeout = TimeSpan.FromMilliseconds(300);
 
@@ -33,12 +34,13 @@ public class FaultMatrixTests
         var calls = 0;
         foreach (var kind in Enum.GetValues<EmulatorFaultKind>())
         {
-            foreach (var (name, call) in operations)
+            // One fault kind at a time, every operation at once: a delay costs one total timeout, not one per operation.
+            session.Emulator.Faults.Clear();
+            session.Emulator.Faults.Inject(Fault(kind).Times(Persistent));
+            var outcomes = await Task.WhenAll(operations.Select(async o => (o.Name, Outcome: await Record(o.Call))));
+            calls += outcomes.Length;
+            foreach (var (name, outcome) in outcomes)
             {
-                session.Emulator.Faults.Clear();
-                session.Emulator.Faults.Inject(Fault(kind).Times(Persistent));
-                calls++;
-                var outcome = await Record(call);
                 if (Problem(kind, outcome) is { } problem)
                 {
                     failures.Add($"{kind} × {name}: {problem}");
