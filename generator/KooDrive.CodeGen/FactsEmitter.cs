@@ -230,7 +230,7 @@ public sealed class FactsEmitter
         if (pattern is not null)
         {
             // An empty value already reported as too short is not reported a second time for the pattern.
-            code.Line($"if ({(minLength is > 0 ? tooShortGuard : string.Empty)}!KooDriveSpecPatterns.P{Pattern(pattern)}().IsMatch({value})) {Fail(member)}\"pattern\", {Lit($"must match the pattern '{pattern}' (spec: pattern)")});");
+            code.Line($"if ({(minLength is > 0 ? tooShortGuard : string.Empty)}!KooDriveSpecPatterns.Matches{Pattern(pattern)}({value})) {Fail(member)}\"pattern\", {Lit($"must match the pattern '{pattern}' (spec: pattern)")});");
         }
 
         if (values is { Length: > 0 })
@@ -293,9 +293,11 @@ public sealed class FactsEmitter
         var items = schema.Items ?? target.Items ?? throw new SpecException($"The array '{member}' has no items schema.");
         var index = "i" + _localCounter++;
         var item = "item" + _localCounter++;
+        // One frame for the whole list, its index moved per item: no push and pop for every item.
         code.Line($"var {index} = 0;");
+        code.Line($"checker.EnterItem({Lit(member)}, 0);");
         code.Open($"foreach (var {item} in {value})");
-        code.Line($"checker.EnterItem({Lit(member)}, {index}++);");
+        code.Line($"checker.MoveToItem({index}++);");
         code.Open($"if ({item} is null)");
         code.Line("checker.FailHere(\"required\", \"must not be null\");");
         code.Close();
@@ -321,8 +323,8 @@ public sealed class FactsEmitter
             }
         }
 
-        code.Line("checker.Exit();");
         code.Close();
+        code.Line("checker.Exit();");
     }
 
     private void EmitModelRules(CodeWriter code, string model)
@@ -420,13 +422,38 @@ public sealed class FactsEmitter
     private void EmitPatterns(CodeWriter code)
     {
         code.Open($"namespace {_namespace}");
-        code.Line("/// <summary>The spec's patterns, with JSON Schema's meaning of <c>$</c>, compiled at build time by the regex source generator.</summary>");
+        code.Line("/// <summary>");
+        code.Line("/// The spec's patterns, with JSON Schema's meaning of <c>$</c>: simple ones as character loops");
+        code.Line("/// (generator/KooDrive.CodeGen/SimplePattern.cs), the rest compiled by the regex source generator.");
+        code.Line("/// </summary>");
         code.Open("internal static partial class KooDriveSpecPatterns");
+        var helpers = new List<string>();
         for (var i = 0; i < _patterns.Count; i++)
         {
-            code.Line($"/// <summary>{Xml(_patterns[i])}</summary>");
-            code.Line($"[global::System.Text.RegularExpressions.GeneratedRegex({Lit(EcmaPattern.ForDotNet(_patterns[i]))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]");
-            code.Line($"public static partial global::System.Text.RegularExpressions.Regex P{i}();");
+            code.Line($"/// <summary>Whether a value matches <c>{Xml(_patterns[i])}</c>.</summary>");
+            if (SimplePattern.TryParse(_patterns[i]) is { } simple)
+            {
+                code.Line($"public static bool Matches{i}(global::System.ReadOnlySpan<char> value) => {simple.ToCSharp("value", $"Match{i}", helpers)};");
+            }
+            else
+            {
+                code.Line($"public static bool Matches{i}(global::System.ReadOnlySpan<char> value) => P{i}().IsMatch(value);");
+                code.Line();
+                code.Line($"[global::System.Text.RegularExpressions.GeneratedRegex({Lit(EcmaPattern.ForDotNet(_patterns[i]))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]");
+                code.Line($"private static partial global::System.Text.RegularExpressions.Regex P{i}();");
+            }
+
+            code.Line();
+        }
+
+        foreach (var helper in helpers)
+        {
+            foreach (var line in helper.TrimEnd('\n').Split('\n'))
+            {
+                code.Line(line);
+            }
+
+            code.Line();
         }
 
         code.Close();

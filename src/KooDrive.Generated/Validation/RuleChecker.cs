@@ -24,6 +24,9 @@ internal sealed class RuleChecker(string operationId)
 
     public void EnterItem(string member, int index) => Push(new Frame(member, index));
 
+    /// <summary>Moves the current list frame (entered with <see cref="EnterItem"/>) to another item.</summary>
+    public void MoveToItem(int index) => _frames[_depth - 1] = _frames[_depth - 1] with { Index = index };
+
     public void Exit() => _depth--;
 
     /// <summary>A rule broken by <paramref name="member"/> of the value being checked.</summary>
