@@ -22,7 +22,7 @@ public sealed class Changelog
         version and an additive change a new patch version. Entries are drafted by
         `dotnet run --project generator/KooDrive.ApiSurface -- changelog --write` from the difference between the
         committed public API snapshot and the surface recorded here. The `diff` blocks are that record: edit the
-        prose freely, never the blocks. README.md, "Versions and releases", says how versions are released.
+        prose freely, never the blocks. CONTRIBUTING.md, "Versions and releases", says how versions are released.
 
         """;
 

@@ -3,7 +3,7 @@ namespace KooDrive.Generated.Tests.PublicApi;
 /// <summary>
 /// The public API of KooDrive.Generated, generated and handwritten alike, must match the committed listing
 /// in __snapshots__/KooDrive.Generated.snap. A spec edit that changes what consumers compile against fails
-/// here until someone has reviewed and accepted the change (README.md, "Regenerating after a doc update").
+/// here until someone has reviewed and accepted the change (CONTRIBUTING.md, "Regenerating after a doc update").
 /// </summary>
 public class PublicApiSnapshotTests
 {

@@ -123,7 +123,7 @@ internal sealed class SurfaceSnapshot
               accept:  {AcceptCommand}
                   or:  cp {Relative(MismatchPath)} {Relative(SnapshotPath)}
             and commit the .snap with the change that caused it. If you did not mean to change it, the lines above
-            are what your change did to consumers. Walk-through: README.md, "Regenerating after a doc update".
+            are what your change did to consumers. Walk-through: CONTRIBUTING.md, "Regenerating after a doc update".
             """;
     }
 
@@ -133,7 +133,7 @@ internal sealed class SurfaceSnapshot
         var breaking = SurfaceClassifier.Classify(stored, lines).Count(c => c.Kind == ChangeKind.Breaking);
         return breaking == 0
             ? string.Empty
-            : $"\n{breaking} of these changes {(breaking == 1 ? "is" : "are")} breaking: after accepting, also record a new version with `{SurfaceVersionCheck.RecordCommand}` (README.md, \"Versions and releases\").\n";
+            : $"\n{breaking} of these changes {(breaking == 1 ? "is" : "are")} breaking: after accepting, also record a new version with `{SurfaceVersionCheck.RecordCommand}` (CONTRIBUTING.md, \"Versions and releases\").\n";
     }
 
     private string MissingMessage() => $"""

@@ -8,7 +8,7 @@ namespace KooDrive.Generated.Tests.PublicApi;
 /// <summary>
 /// The committed surface snapshot may grow freely, but may not break what the newest version in
 /// spec/CHANGELOG.md recorded: a breaking change needs a new version recorded first (a new minor version while
-/// the major version is 0). README.md, "Versions and releases".
+/// the major version is 0). CONTRIBUTING.md, "Versions and releases".
 /// </summary>
 public class SurfaceVersionTests
 {
