@@ -85,6 +85,7 @@ public sealed class FactsEmitter
 
         EmitPatterns(code);
         EmitIdFacts(code);
+        EmitPaging(code, operations);
         return code.ToString();
     }
 
@@ -510,6 +511,121 @@ public sealed class FactsEmitter
         code.Close();
         code.Close();
     }
+
+    /// <summary>
+    /// For every operation the spec marks <c>x-koodrive-paging</c> with <c>cursor</c> or <c>pageNumber</c>, an
+    /// extension on the client interface that enumerates every item of every page, asking for the next page only
+    /// when the caller reaches it.
+    /// </summary>
+    private void EmitPaging(CodeWriter code, IReadOnlyList<SpecOperation> operations)
+    {
+        var paged = operations.Select(o => (Operation: o, Paging: Paging(o))).Where(p => p.Paging is { Kind: "cursor" or "pageNumber" }).ToList();
+        if (paged.Count == 0)
+        {
+            return;
+        }
+
+        code.Line();
+        code.Open($"namespace {_namespace}");
+        foreach (var group in paged.GroupBy(p => p.Operation.Client))
+        {
+            code.Line($"/// <summary>Every item of the paged operations of <see cref=\"I{group.Key}\"/>, one page at a time, as the caller reaches it.</summary>");
+            code.Open($"public static class {group.Key}PagingExtensions");
+            foreach (var (operation, paging) in group)
+            {
+                EmitPager(code, operation, paging!);
+            }
+
+            code.Close();
+            code.Line();
+        }
+
+        code.Close();
+    }
+
+    private void EmitPager(CodeWriter code, SpecOperation operation, PagingFacts paging)
+    {
+        var method = _client.Method(operation);
+        var response = SpecReader.ReferenceId(operation.Success) ?? throw new SpecException($"{operation.Id} is paged but its 200 answer is not a component schema.");
+        var properties = _client.PropertiesOf(response);
+        ModelProperty Member(string json) => properties.TryGetValue(json, out var p) ? p : throw new SpecException($"x-koodrive-paging of {operation.Id} names '{json}', which {response} does not have.");
+        var items = Member(paging.ItemsField);
+        var itemType = ItemType(items.Type.TrimEnd('?')) ?? throw new SpecException($"x-koodrive-paging of {operation.Id}: '{paging.ItemsField}' is not a list.");
+        var position = paging.Kind == "cursor" ? paging.CursorParameter : paging.PageParameter;
+        var positionParameter = method.Parameters.FirstOrDefault(p => string.Equals(p.Name, position, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SpecException($"x-koodrive-paging of {operation.Id} names the parameter '{position}', which {operation.Id}Async does not have.");
+        var kept = method.Parameters.Where(p => p != positionParameter).ToList();
+        var name = operation.Id.StartsWith("List", StringComparison.Ordinal) ? "Enumerate" + operation.Id[4..] + "Async" : operation.Id + "AllAsync";
+        var signature = string.Join(", ", kept.Select(p => p.Type.EndsWith('?') ? $"{p.Type} {p.Name} = null" : $"{p.Type} {p.Name}"));
+        var arguments = string.Join(", ", method.Parameters.Select(p => p == positionParameter ? "position" : p.Name));
+
+        code.Line($"/// <summary>Every item that <see cref=\"I{operation.Client}.{operation.Id}Async\"/> lists, page after page (<c>x-koodrive-paging: {paging.Kind}</c>).</summary>");
+        code.Line("/// <remarks>The next page is asked for only when the caller reaches it; each page is validated and sent like any call.</remarks>");
+        code.Line("/// <param name=\"client\">The client that sends each page's request.</param>");
+        foreach (var parameter in kept)
+        {
+            code.Line($"/// <param name=\"{parameter.Name}\">As for <see cref=\"I{operation.Client}.{operation.Id}Async\"/>.</param>");
+        }
+
+        code.Line("/// <param name=\"cancellationToken\">Cancels the page request in flight and ends the enumeration.</param>");
+        code.Line($"/// <returns>The items of every page, in order.</returns>");
+        code.Open($"public static async global::System.Collections.Generic.IAsyncEnumerable<{itemType}> {name}(this I{operation.Client} client{(signature.Length > 0 ? ", " + signature : string.Empty)}, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)");
+        code.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        if (paging.Kind == "cursor")
+        {
+            var next = Member(paging.NextCursorField!);
+            code.Line("string? position = null;");
+            code.Open("while (true)");
+            code.Line($"var page = await client.{operation.Id}Async({arguments}, cancellationToken).ConfigureAwait(false);");
+            code.Open($"foreach (var item in page.{items.Name} ?? [])");
+            code.Line("yield return item;");
+            code.Close();
+            code.Line();
+            code.Open($"if (string.IsNullOrEmpty(page.{next.Name}))");
+            code.Line("yield break;");
+            code.Close();
+            code.Line();
+            code.Line("// A cursor that does not move would ask for the same page forever: the answer cannot be trusted.");
+            code.Open($"if (page.{next.Name} == position)");
+            code.Line($"throw new global::System.InvalidOperationException({Lit($"KooDrive answered {operation.Id} with the cursor it was asked for; the pages do not advance.")});");
+            code.Close();
+            code.Line();
+            code.Line($"position = page.{next.Name};");
+            code.Close();
+        }
+        else
+        {
+            var total = paging.TotalField is { } totalField ? Member(totalField) : null;
+            code.Line("var position = 1;");
+            code.Line("var seen = 0;");
+            code.Open("while (true)");
+            code.Line($"var page = await client.{operation.Id}Async({arguments}, cancellationToken).ConfigureAwait(false);");
+            code.Line($"var count = 0;");
+            code.Open($"foreach (var item in page.{items.Name} ?? [])");
+            code.Line("count++;");
+            code.Line("yield return item;");
+            code.Close();
+            code.Line();
+            code.Line("seen += count;");
+            code.Open(total is null ? "if (count == 0)" : $"if (count == 0 || (page.{total.Name} is {{ }} total && seen >= total))");
+            code.Line("yield break;");
+            code.Close();
+            code.Line();
+            code.Line("position++;");
+            code.Close();
+        }
+
+        code.Close();
+        code.Line();
+    }
+
+    private static PagingFacts? Paging(SpecOperation operation) =>
+        operation.Paging is JsonObject paging && paging["kind"]?.GetValue<string>() is { } kind
+            ? new PagingFacts(kind, paging["itemsField"]?.GetValue<string>() ?? throw new SpecException($"x-koodrive-paging of {operation.Id} has no itemsField."),
+                paging["cursorParameter"]?.GetValue<string>(), paging["nextCursorField"]?.GetValue<string>(), paging["pageParameter"]?.GetValue<string>(), paging["totalField"]?.GetValue<string>())
+            : null;
+
+    private sealed record PagingFacts(string Kind, string ItemsField, string? CursorParameter, string? NextCursorField, string? PageParameter, string? TotalField);
 
     private int Pattern(string pattern)
     {

@@ -58,7 +58,8 @@ public static class SpecReader
                     body?.Content?.TryGetValue("application/json", out var bodyType) == true ? bodyType.Schema : null,
                     body?.Required ?? false,
                     success?.Content?.TryGetValue("application/json", out var successType) == true ? successType.Schema : null,
-                    Flag(operation.Extensions, "x-koodrive-idempotent")));
+                    Flag(operation.Extensions, "x-koodrive-idempotent"),
+                    operation.Extensions?.TryGetValue("x-koodrive-paging", out var paging) == true && paging is JsonNodeExtension { Node: JsonObject node } ? node : null));
             }
         }
 
@@ -91,6 +92,7 @@ public static class SpecReader
 /// <param name="RequestBodyRequired">Whether the body is required.</param>
 /// <param name="Success">The HTTP 200 JSON schema, if any.</param>
 /// <param name="Idempotent">The spec's <c>x-koodrive-idempotent</c>, when it says.</param>
+/// <param name="Paging">The spec's <c>x-koodrive-paging</c>, when it has one.</param>
 public sealed record SpecOperation(
     string Id,
     string Client,
@@ -100,7 +102,8 @@ public sealed record SpecOperation(
     IOpenApiSchema? RequestBody,
     bool RequestBodyRequired,
     IOpenApiSchema? Success,
-    bool? Idempotent)
+    bool? Idempotent,
+    JsonObject? Paging = null)
 {
     /// <summary>
     /// Whether repeating the call has the effect of one call: the spec's word when it gives one, else the

@@ -22,16 +22,21 @@ public sealed class SharedEmulator : IAsyncLifetime
 
     public string UserId => Emulator.Credentials.UserId;
 
+    /// <summary>Requests that reached the network through this fixture's clients, in both modes.</summary>
+    public int RequestsSent => _counter.Count;
+
     public IBackupClient Backup(AuthMode mode) => new BackupClient(_http[mode]);
 
     public IAlbumClient Album(AuthMode mode) => new AlbumClient(_http[mode]);
+
+    private readonly RequestCounter _counter = new();
 
     public async Task InitializeAsync()
     {
         _emulator = await KooDriveEmulator.StartAsync(new KooDriveEmulatorOptions { TimeProvider = Clock });
         foreach (var mode in Enum.GetValues<AuthMode>())
         {
-            _http[mode] = KooDriveHttpClientFactory.Create(EmulatorSession.ClientOptions(_emulator, mode, Clock));
+            _http[mode] = KooDriveHttpClientFactory.Create(EmulatorSession.ClientOptions(_emulator, mode, Clock), new CountingHandler(_counter));
         }
     }
 
@@ -46,5 +51,25 @@ public sealed class SharedEmulator : IAsyncLifetime
         {
             await _emulator.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A running count of the requests that reach the network.</summary>
+internal sealed class RequestCounter
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Add() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>The transport, counting every request it sends.</summary>
+internal sealed class CountingHandler(RequestCounter counter) : DelegatingHandler(KooDriveHttpClientFactory.CreatePrimaryHandler())
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        counter.Add();
+        return base.SendAsync(request, cancellationToken);
     }
 }
