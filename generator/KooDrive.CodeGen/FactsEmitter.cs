@@ -22,6 +22,9 @@ public sealed class FactsEmitter
     private readonly SortedSet<string> _validatedModels = new(StringComparer.Ordinal);
     private readonly Queue<string> _pendingModels = new();
 
+    // Numbers the generated locals, so nested checks in one method never reuse a name.
+    private int _localCounter;
+
     private FactsEmitter(OpenApiDocument document, ClientShape client, string clientNamespace)
     {
         _document = document;
@@ -204,8 +207,6 @@ public sealed class FactsEmitter
             throw new SpecException($"The generator does not know how to check '{member}' of C# type {type}; describe it with a component schema, a string, a number or an array.");
         }
     }
-
-    private int _localCounter;
 
     private void EmitStringRules(CodeWriter code, string? member, string value, IOpenApiSchema schema)
     {

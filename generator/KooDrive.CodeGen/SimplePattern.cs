@@ -86,9 +86,19 @@ public sealed class SimplePattern
                 else
                 {
                     // The run of members: a vectorized search for the first character outside the set.
-                    var max = item.Max == int.MaxValue ? "int.MaxValue" : item.Max.ToString(CultureInfo.InvariantCulture);
                     var search = item.Set.SearchFor("rest", $"{methodPrefix}_{a}_{position}", methods);
-                    body.Append($"    {{\n        var rest = s[i..];\n        var k = {search};\n        var n = k < 0 ? rest.Length : k;\n        if (n > {max}) n = {max};\n        if (n < {item.Min.ToString(CultureInfo.InvariantCulture)}) return false;\n        i += n;\n    }}\n");
+                    body.Append($"    {{\n        var rest = s[i..];\n        var k = {search};\n        var n = k < 0 ? rest.Length : k;\n");
+                    if (item.Max != int.MaxValue)
+                    {
+                        body.Append($"        if (n > {item.Max.ToString(CultureInfo.InvariantCulture)}) n = {item.Max.ToString(CultureInfo.InvariantCulture)};\n");
+                    }
+
+                    if (item.Min > 0)
+                    {
+                        body.Append($"        if (n < {item.Min.ToString(CultureInfo.InvariantCulture)}) return false;\n");
+                    }
+
+                    body.Append("        i += n;\n    }\n");
                 }
             }
 

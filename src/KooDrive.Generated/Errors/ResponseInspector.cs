@@ -32,7 +32,7 @@ internal static class ResponseInspector
         }
 
         var (text, readError) = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
-        throw FromStatus(Describe(response).Call, response, text, readError);
+        throw FromStatus(Describe(response), response, text, readError);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static class ResponseInspector
     /// </summary>
     public static async Task<KooDriveApiException> UnboundBodyAsync(HttpResponseMessage response, string problem, Exception? inner, CancellationToken cancellationToken)
     {
-        var call = Describe(response).Call;
+        var call = Describe(response);
         var body = await ReadBufferedTextAsync(response, cancellationToken).ConfigureAwait(false) ?? string.Empty;
         var envelope = ResponseEnvelope.Parse(body);
         if (envelope.Shape == EnvelopeShape.Object && envelope.Code is not null && !envelope.IsSuccess)
@@ -66,7 +66,7 @@ internal static class ResponseInspector
     /// <summary>The typed failure for an HTTP 200 whose envelope carries a code other than 0.</summary>
     public static async Task<KooDriveServiceErrorException> ServiceErrorAsync(HttpResponseMessage response, KooDriveResult result, CancellationToken cancellationToken)
     {
-        var call = Describe(response).Call;
+        var call = Describe(response);
         var body = await ReadBufferedTextAsync(response, cancellationToken).ConfigureAwait(false);
         var code = result.Code.ToString(CultureInfo.InvariantCulture);
         return new KooDriveServiceErrorException(
@@ -80,20 +80,19 @@ internal static class ResponseInspector
 
     /// <summary>The typed failure for a response whose body could not be read at all (<paramref name="cause"/> is the inner exception).</summary>
     public static KooDriveInvalidResponseException Unreadable(HttpResponseMessage response, string problem, Exception cause) =>
-        Unreadable(Describe(response).Call, problem, cause);
+        Unreadable(Describe(response), problem, cause);
 
     private static KooDriveInvalidResponseException Unreadable(Call call, string problem, Exception cause) =>
         new(
             $"KooDrive answered HTTP {call.Status.ToString(CultureInfo.InvariantCulture)} to {call.Operation} with a body the SDK cannot read: {problem.TrimEnd('.')}.{call.TraceSuffix}",
             call.Status, null, null, call.TraceId, null, call.Headers, cause);
 
-    private static (Call Call, KooDriveOperation? Operation) Describe(HttpResponseMessage response)
+    private static Call Describe(HttpResponseMessage response)
     {
         var request = response.RequestMessage;
-        var operation = KooDriveOperation.Of(request);
         var headers = CollectHeaders(response);
         var traceId = KooDriveTraceId.Get(request) ?? TraceIds.FromRequest(request) ?? TraceIds.FromHeaders(headers);
-        return (new Call(operation?.Id ?? "the request", (int)response.StatusCode, traceId, headers), operation);
+        return new Call(KooDriveOperation.Of(request)?.Id ?? "the request", (int)response.StatusCode, traceId, headers);
     }
 
     private static KooDriveApiException FromStatus(Call call, HttpResponseMessage response, string body, Exception? readError)
@@ -141,11 +140,11 @@ internal static class ResponseInspector
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw Unreadable(Describe(response).Call, $"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            throw Unreadable(Describe(response), $"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
-            throw Unreadable(Describe(response).Call, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            throw Unreadable(Describe(response), $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
         }
     }
 

@@ -24,9 +24,6 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
 
     public static KooDriveContractResolver Instance { get; } = new();
 
-    /// <summary>Whether the JSON property <paramref name="jsonName"/> of <paramref name="type"/> holds IDs.</summary>
-    public static IdKind GetIdKind(Type type, string jsonName) => KooDriveModels.IdKindOf(type, jsonName);
-
     /// <summary>The item type of a collection type, or null.</summary>
     public static Type? ItemTypeOf(Type type)
     {

@@ -250,7 +250,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             var type = contract.UnderlyingType;
             var members = contract.Properties
                 .Where(p => !p.Ignored && p.Writable && p.PropertyName is not null)
-                .Select((p, i) => new ModelMember(p, i, KooDriveContractResolver.GetIdKind(type, p.PropertyName!), p.PropertyType == typeof(string)))
+                .Select((p, i) => new ModelMember(p, i, KooDriveModels.IdKindOf(type, p.PropertyName!), p.PropertyType == typeof(string)))
                 .ToArray();
             var create = contract.DefaultCreator
                 ?? throw new JsonSerializationException($"{type.Name} has no parameterless constructor.");
