@@ -1,5 +1,5 @@
 using System.Text;
-using KooDrive.Generated.Clients;
+using KooDrive.Generated.Errors;
 using KooDrive.Generated.Serialization;
 using Newtonsoft.Json;
 
@@ -27,5 +27,5 @@ public partial class AlbumClient
         Task.CompletedTask;
 
     private static Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken) =>
-        KooDriveClientHooks.ProcessAsync(response, cancellationToken);
+        ResponseExceptionMap.ThrowIfFailedAsync(response, cancellationToken);
 }

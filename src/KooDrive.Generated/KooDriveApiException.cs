@@ -6,8 +6,6 @@ namespace KooDrive.Generated;
 /// The root of every failure the KooDrive service reports, or a response the SDK cannot read.
 /// </summary>
 /// <remarks>
-/// The generated part carries <see cref="StatusCode"/>, <see cref="Response"/> (the raw body) and
-/// <see cref="Headers"/> (response headers). This part adds what the service says and how to trace it.
 /// Typed subclasses exist for the statuses a caller usually handles: <see cref="KooDriveBadRequestException"/>
 /// (400), <see cref="KooDriveUnauthorizedException"/> (401), <see cref="KooDriveNotFoundException"/> (404),
 /// <see cref="KooDriveThrottledException"/> (429), <see cref="KooDriveServerException"/> (5xx),
@@ -15,44 +13,20 @@ namespace KooDrive.Generated;
 /// <see cref="KooDriveInvalidResponseException"/> (a body that is not the documented JSON). Request headers,
 /// and so credentials, are never copied into an exception.
 /// </remarks>
-public partial class KooDriveApiException
+public class KooDriveApiException : Exception
 {
     /// <summary>The most characters of the body <see cref="BodyExcerpt"/> keeps.</summary>
     public const int MaxBodyExcerptLength = 1024;
 
-    private readonly bool _hasDetails;
-    private string? _serviceCode;
-    private string? _serviceMessage;
-    private string? _traceId;
-    private bool _parsedResponse;
-
-    /// <summary>Creates an exception with the service's own account of the failure.</summary>
-    /// <param name="message">What went wrong, for people and logs.</param>
-    /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="serviceCode">The envelope's <c>code</c>, as text, or a gateway's <c>error_code</c> (such as <c>APIGW.0101</c>).</param>
-    /// <param name="serviceMessage">The envelope's <c>msg</c>, or a gateway's <c>error_msg</c>.</param>
-    /// <param name="traceId">The request's <c>X-Traceid</c>.</param>
-    /// <param name="response">The raw response body, or the part of it that was read.</param>
-    /// <param name="headers">The response headers.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public KooDriveApiException(
-        string message,
-        int statusCode,
-        string? serviceCode,
-        string? serviceMessage,
-        string? traceId,
-        string? response,
-        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
-        Exception? innerException)
-        : base(message, innerException)
+    internal KooDriveApiException(FailedResponse failure)
+        : base(failure.Message, failure.Cause)
     {
-        StatusCode = statusCode;
-        Response = response;
-        Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
-        _serviceCode = serviceCode;
-        _serviceMessage = serviceMessage;
-        _traceId = traceId;
-        _hasDetails = true;
+        StatusCode = failure.StatusCode;
+        Response = failure.Body;
+        Headers = failure.Headers;
+        ServiceCode = failure.ServiceCode;
+        ServiceMessage = failure.ServiceMessage;
+        TraceId = failure.TraceId;
 
         // These exceptions are raised after the pipeline has returned, so no handler gets to record the trace
         // ID the way it does for a failure inside the pipeline; record it here, under the same key.
@@ -62,50 +36,38 @@ public partial class KooDriveApiException
         }
     }
 
+    // The shape NSwag's generated methods call (exceptionClass in nswag.json), only in branches the map leaves
+    // unreachable: ProcessResponseAsync has thrown for every status but 200, and the body reader refuses a null body.
+    internal KooDriveApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+        : this(ResponseExceptionMap.FromGeneratedCode(message, statusCode, response, headers, innerException))
+    {
+    }
+
+    /// <summary>The HTTP status code of the response.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The raw response body, or the part of it that was read; null when none could be read.</summary>
+    public string? Response { get; }
+
+    /// <summary>The response and content headers.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
     /// <summary>
     /// The envelope's <c>code</c> as text (<c>13000201</c> …), or, for a refusal by the API gateway, its
     /// <c>error_code</c> (<c>APIGW.0308</c> …); null when the body has neither.
     /// </summary>
-    public string? ServiceCode
-    {
-        get
-        {
-            ParseResponseOnce();
-            return _serviceCode;
-        }
-    }
+    public string? ServiceCode { get; }
 
     /// <summary>The envelope's <c>msg</c>, or the gateway's <c>error_msg</c>; null when the body has neither.</summary>
-    public string? ServiceMessage
-    {
-        get
-        {
-            ParseResponseOnce();
-            return _serviceMessage;
-        }
-    }
+    public string? ServiceMessage { get; }
 
     /// <summary>
     /// The <c>X-Traceid</c> the request carried (or, failing that, one the response carried), for support requests.
     /// </summary>
-    public string? TraceId => _traceId ?? (Headers is null ? null : TraceIds.FromHeaders(Headers));
+    public string? TraceId { get; }
 
     /// <summary>At most <see cref="MaxBodyExcerptLength"/> characters of the raw body, or null when there was none.</summary>
     public string? BodyExcerpt => string.IsNullOrEmpty(Response)
         ? null
         : Response.Length <= MaxBodyExcerptLength ? Response : Response[..MaxBodyExcerptLength];
-
-    // Exceptions the generated code builds itself only have the body; read the envelope from it on demand.
-    private void ParseResponseOnce()
-    {
-        if (_hasDetails || _parsedResponse)
-        {
-            return;
-        }
-
-        var envelope = ResponseEnvelope.Parse(Response);
-        _serviceCode = envelope.Code;
-        _serviceMessage = envelope.Message;
-        _parsedResponse = true;
-    }
 }

@@ -1,3 +1,5 @@
+using KooDrive.Generated.Errors;
+
 namespace KooDrive.Generated;
 
 /// <summary>
@@ -5,25 +7,8 @@ namespace KooDrive.Generated;
 /// </summary>
 public sealed class KooDriveServiceErrorException : KooDriveApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong, for people and logs.</param>
-    /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="serviceCode">The envelope's <c>code</c>, as text.</param>
-    /// <param name="serviceMessage">The envelope's <c>msg</c>.</param>
-    /// <param name="traceId">The request's <c>X-Traceid</c>.</param>
-    /// <param name="response">The raw response body, or the part of it that was read.</param>
-    /// <param name="headers">The response headers.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public KooDriveServiceErrorException(
-        string message,
-        int statusCode,
-        string? serviceCode,
-        string? serviceMessage,
-        string? traceId,
-        string? response,
-        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
-        Exception? innerException)
-        : base(message, statusCode, serviceCode, serviceMessage, traceId, response, headers, innerException)
+    internal KooDriveServiceErrorException(FailedResponse failure)
+        : base(failure)
     {
     }
 }

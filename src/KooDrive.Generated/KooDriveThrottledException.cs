@@ -1,3 +1,5 @@
+using KooDrive.Generated.Errors;
+
 namespace KooDrive.Generated;
 
 /// <summary>
@@ -5,30 +7,8 @@ namespace KooDrive.Generated;
 /// </summary>
 public sealed class KooDriveThrottledException : KooDriveApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What went wrong, for people and logs.</param>
-    /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="serviceCode">The envelope's <c>code</c>, as text.</param>
-    /// <param name="serviceMessage">The envelope's <c>msg</c>.</param>
-    /// <param name="traceId">The request's <c>X-Traceid</c>.</param>
-    /// <param name="response">The raw response body, or the part of it that was read.</param>
-    /// <param name="headers">The response headers.</param>
-    /// <param name="retryAfter">The wait the <c>Retry-After</c> header asked for, or null.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public KooDriveThrottledException(
-        string message,
-        int statusCode,
-        string? serviceCode,
-        string? serviceMessage,
-        string? traceId,
-        string? response,
-        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
-        TimeSpan? retryAfter,
-        Exception? innerException)
-        : base(message, statusCode, serviceCode, serviceMessage, traceId, response, headers, innerException)
-    {
-        RetryAfter = retryAfter;
-    }
+    internal KooDriveThrottledException(FailedResponse failure)
+        : base(failure) => RetryAfter = failure.RetryAfter;
 
     /// <summary>
     /// How long to wait before retrying, from <c>Retry-After</c> (seconds, or an HTTP date taken relative to the
