@@ -213,9 +213,10 @@ public sealed class BackupLock : IAsyncDisposable
                 {
                     return;
                 }
-                catch (Exception exception) when (IsTransient(exception) && _time.GetUtcNow() + RetryDelay < ExpiresOn)
+                catch (Exception exception) when (IsTransient(exception) && askedAt + RetryDelay < ExpiresOn)
                 {
-                    next = _time.GetUtcNow() + RetryDelay;
+                    // Timed from the failed attempt, like the renewals: a slow failure is retried at once.
+                    next = askedAt + RetryDelay;
                 }
                 catch (Exception exception)
                 {
