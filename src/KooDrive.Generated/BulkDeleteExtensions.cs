@@ -40,43 +40,16 @@ public static class BulkDeleteExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(scopeIds);
-        options = Checked(options);
-        var ids = scopeIds.ToArray();
-        const int chunkSize = DeleteBackupScopesRequest.ScopeIdListMaxItems;
-        var requests = BulkValidation.CheckedChunks(
+        var operation = new ChunkedOperation<KooDriveId, DeleteBackupScopesRequest>(
             KooDriveOperations.DeleteBackupScopes.Id,
-            ids,
-            id => BatchAccounting.IdKey(id.Digits),
             nameof(scopeIds),
             $"request.{nameof(DeleteBackupScopesRequest.ScopeIdList)}",
-            chunkSize,
+            DeleteBackupScopesRequest.ScopeIdListMaxItems,
+            id => BatchAccounting.IdKey(id.Digits),
             DeleteBackupScopesRequest.Create,
-            request => BackupClient.CheckDeleteBackupScopes(deviceId, request));
-
-        return ChunkedDelete.RunAsync(
-            ids,
-            chunkSize,
-            options,
-            async (start, count, ct) =>
-            {
-                var response = await client.DeleteBackupScopesAsync(deviceId, requests[start / chunkSize], ct).ConfigureAwait(false);
-                var outcome = response.GetOutcome(new ArraySegment<KooDriveId>(ids, start, count));
-                var answer = new ChunkAnswer(new BulkDeleteStatus[count], new string?[count], new string?[count], outcome.UnmatchedFailures);
-                foreach (var item in outcome.Items)
-                {
-                    answer.Statuses[item.Index] = item.Status switch
-                    {
-                        BatchItemStatus.Succeeded => BulkDeleteStatus.Succeeded,
-                        BatchItemStatus.Failed => BulkDeleteStatus.Failed,
-                        _ => BulkDeleteStatus.Unreported,
-                    };
-                    answer.ErrorCodes[item.Index] = item.ErrorCode;
-                    answer.ErrorMessages[item.Index] = item.ErrorMessage;
-                }
-
-                return answer;
-            },
-            cancellationToken);
+            request => BackupClient.CheckDeleteBackupScopes(deviceId, request),
+            async (request, chunk, ct) => Answer(await client.DeleteBackupScopesAsync(deviceId, request, ct).ConfigureAwait(false), chunk));
+        return ChunkedDelete.StartAsync(operation, scopeIds, options, cancellationToken);
     }
 
     /// <summary>
@@ -102,39 +75,39 @@ public static class BulkDeleteExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(albumId);
         ArgumentNullException.ThrowIfNull(contentIds);
-        options = Checked(options);
-        var ids = contentIds.ToArray();
-        const int chunkSize = DeleteAlbumContentsRequest.IdsMaxItems;
-        var requests = BulkValidation.CheckedChunks(
+        var operation = new ChunkedOperation<string, DeleteAlbumContentsRequest>(
             KooDriveOperations.DeleteAlbumContents.Id,
-            ids,
-            id => id,
             nameof(contentIds),
             $"request.{nameof(DeleteAlbumContentsRequest.Ids)}",
-            chunkSize,
+            DeleteAlbumContentsRequest.IdsMaxItems,
+            id => id,
             chunk => new DeleteAlbumContentsRequest { Ids = [.. chunk] },
-            request => AlbumClient.CheckDeleteAlbumContents(albumId, request));
-
-        return ChunkedDelete.RunAsync(
-            ids,
-            chunkSize,
-            options,
-            async (start, count, ct) =>
+            request => AlbumClient.CheckDeleteAlbumContents(albumId, request),
+            async (request, chunk, ct) =>
             {
-                await client.DeleteAlbumContentsAsync(albumId, requests[start / chunkSize], ct).ConfigureAwait(false);
-                return ChunkAnswer.AllSucceeded(count);
-            },
-            cancellationToken);
+                await client.DeleteAlbumContentsAsync(albumId, request, ct).ConfigureAwait(false);
+                return ChunkAnswer.AllSucceeded(chunk.Count);
+            });
+        return ChunkedDelete.StartAsync(operation, contentIds, options, cancellationToken);
     }
 
-    private static BulkDeleteOptions Checked(BulkDeleteOptions? options)
+    // The service's per-ID report, matched to the chunk's IDs by the batch accounting every delete-scopes answer uses.
+    private static ChunkAnswer Answer(DeleteBackupScopesResponse response, ArraySegment<KooDriveId> chunk)
     {
-        if (options is null)
+        var outcome = response.GetOutcome(chunk);
+        var answer = new ChunkAnswer(new BulkDeleteStatus[chunk.Count], new string?[chunk.Count], new string?[chunk.Count], outcome.UnmatchedFailures);
+        foreach (var item in outcome.Items)
         {
-            return new BulkDeleteOptions();
+            answer.Statuses[item.Index] = item.Status switch
+            {
+                BatchItemStatus.Succeeded => BulkDeleteStatus.Succeeded,
+                BatchItemStatus.Failed => BulkDeleteStatus.Failed,
+                _ => BulkDeleteStatus.Unreported,
+            };
+            answer.ErrorCodes[item.Index] = item.ErrorCode;
+            answer.ErrorMessages[item.Index] = item.ErrorMessage;
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, $"{nameof(options)}.{nameof(BulkDeleteOptions.MaxConcurrency)}");
-        return options;
+        return answer;
     }
 }

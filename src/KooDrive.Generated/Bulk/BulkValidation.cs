@@ -9,32 +9,17 @@ namespace KooDrive.Generated.Bulk;
 /// </summary>
 internal static class BulkValidation
 {
-    /// <param name="operationId">The operation, named in the message.</param>
-    /// <param name="ids">The caller's IDs.</param>
-    /// <param name="idKey">What makes two IDs the same ID to the service.</param>
-    /// <param name="parameterName">The caller's parameter holding the IDs.</param>
-    /// <param name="requestListPath">Where the generated check reports the request's list (<c>request.ScopeIdList</c>).</param>
-    /// <param name="chunkSize">The spec's most IDs per request.</param>
-    /// <param name="createRequest">The request for a slice of the IDs.</param>
-    /// <param name="check">The operation's generated check of one request.</param>
     /// <returns>The requests, one per chunk.</returns>
-    public static TRequest[] CheckedChunks<TId, TRequest>(
-        string operationId,
-        IReadOnlyList<TId> ids,
-        Func<TId, string?> idKey,
-        string parameterName,
-        string requestListPath,
-        int chunkSize,
-        Func<IEnumerable<TId>, TRequest> createRequest,
-        Action<TRequest> check)
+    public static TRequest[] CheckedChunks<TId, TRequest>(ChunkedOperation<TId, TRequest> operation, IReadOnlyList<TId> ids)
     {
+        var (parameterName, chunkSize) = (operation.Parameter, operation.ChunkSize);
         var violations = new List<KooDriveValidationViolation>();
         var seen = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
             // Repeats are refused: the service would report the second one failed (or, in another chunk, delete the
             // ID in one request and report it missing in the other), and the outcome accounts for each ID once.
-            if (idKey(ids[i]) is { } key && !seen.TryAdd(key, i))
+            if (operation.IdKey(ids[i]) is { } key && !seen.TryAdd(key, i))
             {
                 violations.Add(new KooDriveValidationViolation(
                     Item(parameterName, i),
@@ -47,19 +32,19 @@ internal static class BulkValidation
         for (var chunk = 0; chunk < requests.Length; chunk++)
         {
             var start = chunk * chunkSize;
-            requests[chunk] = createRequest(Enumerable.Range(start, Math.Min(chunkSize, ids.Count - start)).Select(i => ids[i]));
-            Collect(() => check(requests[chunk]), start);
+            requests[chunk] = operation.CreateRequest(Enumerable.Range(start, Math.Min(chunkSize, ids.Count - start)).Select(i => ids[i]));
+            Collect(() => operation.Check(requests[chunk]), start);
         }
 
         if (requests.Length == 0)
         {
             // Nothing to send, but the other arguments are still checked: an empty request reports only its list.
-            Collect(() => check(createRequest([])), offset: -1);
+            Collect(() => operation.Check(operation.CreateRequest([])), offset: -1);
         }
 
         if (violations.Count > 0)
         {
-            throw new KooDriveValidationException(violations, operationId);
+            throw new KooDriveValidationException(violations, operation.OperationId);
         }
 
         return requests;
@@ -74,7 +59,7 @@ internal static class BulkValidation
             {
                 foreach (var violation in refused.Violations)
                 {
-                    var rebased = Rebase(violation, requestListPath, parameterName, offset);
+                    var rebased = Rebase(violation, operation.RequestListPath, parameterName, offset);
                     if (rebased is not null && !violations.Contains(rebased))
                     {
                         violations.Add(rebased);

@@ -6,6 +6,31 @@ namespace KooDrive.Generated.Bulk;
 /// </summary>
 internal static class ChunkedDelete
 {
+    /// <summary>
+    /// Checks every argument and every chunk's request (throwing before any I/O), then runs the chunks. Not async,
+    /// so that a refusal is thrown by the call itself rather than stored in the task.
+    /// </summary>
+    public static Task<BulkDeleteOutcome<TId>> StartAsync<TId, TRequest>(ChunkedOperation<TId, TRequest> operation, IEnumerable<TId> ids, BulkDeleteOptions? options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            options = new BulkDeleteOptions();
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, $"{nameof(options)}.{nameof(BulkDeleteOptions.MaxConcurrency)}");
+        }
+
+        var list = ids.ToArray();
+        var requests = BulkValidation.CheckedChunks(operation, list);
+        return RunAsync(
+            list,
+            operation.ChunkSize,
+            options,
+            (start, count, ct) => operation.Send(requests[start / operation.ChunkSize], new ArraySegment<TId>(list, start, count), ct),
+            cancellationToken);
+    }
+
     public static async Task<BulkDeleteOutcome<TId>> RunAsync<TId>(
         IReadOnlyList<TId> ids,
         int chunkSize,
