@@ -59,6 +59,13 @@ public sealed class FactsEmitter
             code.Line();
         }
 
+        foreach (var operation in operations.Where(o => o.LeaseSeconds is not null))
+        {
+            code.Line($"/// <summary>How long what <c>{operation.Id}</c> grants lasts from the moment it is granted (spec: <c>x-koodrive-lease-seconds</c>).</summary>");
+            code.Line(Invariant($"public static readonly global::System.TimeSpan {operation.Id}Lease = global::System.TimeSpan.FromSeconds({operation.LeaseSeconds});"));
+            code.Line();
+        }
+
         code.Line("/// <summary>All operations, in spec order.</summary>");
         code.Line($"public static global::System.Collections.Generic.IReadOnlyList<{OperationType}> All {{ get; }} = new {OperationType}[] {{ {string.Join(", ", operations.Select(o => o.Id))} }};");
         code.Close();
@@ -96,7 +103,14 @@ public sealed class FactsEmitter
     {
         var method = _client.Method(operation);
         var signature = string.Join(", ", method.Parameters.Select(p => $"{p.Type} {p.Name}"));
-        code.Open($"partial void Validate{operation.Id}({signature})");
+        var arguments = string.Join(", ", method.Parameters.Select(p => p.Name));
+        code.Line($"partial void Validate{operation.Id}({signature}) => Check{operation.Id}({arguments});");
+        code.Line();
+
+        // Static, so that a helper built on the client interface (a bulk call split into chunks) can check every
+        // request it will send before it sends the first.
+        code.Line($"/// <summary>Throws <see cref=\"global::{_namespace}.KooDriveValidationException\"/> when the arguments of <c>{operation.Id}</c> break a rule of the spec.</summary>");
+        code.Open($"internal static void Check{operation.Id}({signature})");
         code.Line($"var checker = new {Checker}({Lit(operation.Id)});");
         foreach (var parameter in method.Parameters)
         {
@@ -154,7 +168,7 @@ public sealed class FactsEmitter
         EmitValue(code, name, parameter.Type, schema, spec.Required, member: name);
     }
 
-    private void EmitValue(CodeWriter code, string expression, string type, IOpenApiSchema schema, bool required, string member)
+    private void EmitValue(CodeWriter code, string expression, string type, IOpenApiSchema schema, bool required, string member, string? maxItemsConstant = null)
     {
         var fail = Fail(member);
         var nullable = type.EndsWith('?') || !IsValueType(type);
@@ -176,7 +190,7 @@ public sealed class FactsEmitter
         else if (ItemType(type) is { } itemType)
         {
             code.Open($"if ({expression} is {{ }} {local})");
-            EmitArrayRules(code, member, local, itemType, schema);
+            EmitArrayRules(code, member, local, itemType, schema, maxItemsConstant);
             code.Close();
         }
         else if (IsNumber(type))
@@ -278,7 +292,7 @@ public sealed class FactsEmitter
         }
     }
 
-    private void EmitArrayRules(CodeWriter code, string member, string value, string itemType, IOpenApiSchema schema)
+    private void EmitArrayRules(CodeWriter code, string member, string value, string itemType, IOpenApiSchema schema, string? maxItemsConstant)
     {
         var target = Unwrap(schema);
         if ((schema.MinItems ?? target.MinItems) is { } min)
@@ -289,7 +303,7 @@ public sealed class FactsEmitter
 
         if ((schema.MaxItems ?? target.MaxItems) is { } max)
         {
-            code.Line($"if ({value}.Count > {max}) checker.Fail({Lit(member)}, \"maxItems\", {Lit(Invariant($"must hold at most {max} items (spec: maxItems {max})"))});");
+            code.Line($"if ({value}.Count > {maxItemsConstant ?? max.ToString(CultureInfo.InvariantCulture)}) checker.Fail({Lit(member)}, \"maxItems\", {Lit(Invariant($"must hold at most {max} items (spec: maxItems {max})"))});");
         }
 
         var items = schema.Items ?? target.Items ?? throw new SpecException($"The array '{member}' has no items schema.");
@@ -345,6 +359,17 @@ public sealed class FactsEmitter
         }
 
         code.Open($"partial class {model}");
+        foreach (var (jsonName, propertySchema) in specProperties)
+        {
+            if (MaxItemsOf(propertySchema) is { } maxItems && properties.TryGetValue(jsonName, out var limited))
+            {
+                // The limit as a fact of the model: the check below and the helpers that split a longer list read it.
+                code.Line($"/// <summary>The most items <see cref=\"{limited.Name}\"/> may hold (spec: <c>maxItems</c> of <c>{model}.{jsonName}</c>).</summary>");
+                code.Line(Invariant($"internal const int {limited.Name}MaxItems = {maxItems};"));
+                code.Line();
+            }
+        }
+
         code.Line("/// <summary>Checks this value against the spec's rules for it, adding every violation to the checker.</summary>");
         code.Open($"internal void CheckSpecRules({Checker} checker)");
         foreach (var (jsonName, propertySchema) in specProperties)
@@ -354,7 +379,8 @@ public sealed class FactsEmitter
                 throw new SpecException($"NSwag generated no property for '{model}.{jsonName}'.");
             }
 
-            EmitValue(code, property.Name, property.Type, propertySchema, required.Contains(jsonName), member: property.Name);
+            var constant = MaxItemsOf(propertySchema) is null ? null : property.Name + "MaxItems";
+            EmitValue(code, property.Name, property.Type, propertySchema, required.Contains(jsonName), member: property.Name, constant);
         }
 
         foreach (var group in NotBothEmpty(schema))
@@ -647,6 +673,8 @@ public sealed class FactsEmitter
             _pendingModels.Enqueue(model);
         }
     }
+
+    private static int? MaxItemsOf(IOpenApiSchema schema) => schema.MaxItems ?? Unwrap(schema).MaxItems;
 
     private static IOpenApiSchema Unwrap(IOpenApiSchema schema) =>
         schema.AllOf is { Count: 1 } parts ? Unwrap(parts[0]) : schema;

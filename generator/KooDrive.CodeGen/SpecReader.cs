@@ -59,11 +59,27 @@ public static class SpecReader
                     body?.Required ?? false,
                     success?.Content?.TryGetValue("application/json", out var successType) == true ? successType.Schema : null,
                     Flag(operation.Extensions, "x-koodrive-idempotent"),
-                    operation.Extensions?.TryGetValue("x-koodrive-paging", out var paging) == true && paging is JsonNodeExtension { Node: JsonObject node } ? node : null));
+                    operation.Extensions?.TryGetValue("x-koodrive-paging", out var paging) == true && paging is JsonNodeExtension { Node: JsonObject node } ? node : null,
+                    LeaseSeconds(id, operation.Extensions)));
             }
         }
 
         return operations;
+    }
+
+    /// <summary>The spec's <c>x-koodrive-lease-seconds</c>: how long what the operation grants lasts; null when absent.</summary>
+    private static int? LeaseSeconds(string operationId, IDictionary<string, IOpenApiExtension>? extensions)
+    {
+        if (extensions?.TryGetValue("x-koodrive-lease-seconds", out var value) != true)
+        {
+            return null;
+        }
+
+        // The YAML reader may hand a scalar over as its text.
+        var text = value is JsonNodeExtension { Node: JsonValue node } ? node.ToString() : null;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : throw new SpecException($"x-koodrive-lease-seconds of {operationId} must be a positive whole number of seconds.");
     }
 
     /// <summary>The component name a schema refers to, or null for an inline schema.</summary>
@@ -93,6 +109,7 @@ public static class SpecReader
 /// <param name="Success">The HTTP 200 JSON schema, if any.</param>
 /// <param name="Idempotent">The spec's <c>x-koodrive-idempotent</c>, when it says.</param>
 /// <param name="Paging">The spec's <c>x-koodrive-paging</c>, when it has one.</param>
+/// <param name="LeaseSeconds">The spec's <c>x-koodrive-lease-seconds</c>: how long what the operation grants (a lock) lasts.</param>
 public sealed record SpecOperation(
     string Id,
     string Client,
@@ -103,7 +120,8 @@ public sealed record SpecOperation(
     bool RequestBodyRequired,
     IOpenApiSchema? Success,
     bool? Idempotent,
-    JsonObject? Paging = null)
+    JsonObject? Paging = null,
+    int? LeaseSeconds = null)
 {
     /// <summary>
     /// Whether repeating the call has the effect of one call: the spec's word when it gives one, else the

@@ -130,7 +130,7 @@ public sealed class KooDriveEmulator : IAsyncDisposable
         {
             var loggers = app.Services.GetRequiredService<ILoggerFactory>();
             var authenticator = new RequestAuthenticator(state, time, loggers.CreateLogger<RequestAuthenticator>());
-            var pipeline = new ApiPipeline(state, faults, authenticator, time, loggers.CreateLogger<ApiPipeline>());
+            var pipeline = new ApiPipeline(state, faults, authenticator, time, options.Latency, loggers.CreateLogger<ApiPipeline>());
             EmulatorEndpoints.MapApi(app, pipeline, options.Spec is null ? OperationTable.All : OperationTable.Build(options.Spec, OperationTable.Behaviours()));
             AdminEndpoints.Map(app, state, faults, options.UserId);
 

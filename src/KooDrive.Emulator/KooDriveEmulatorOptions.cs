@@ -44,6 +44,13 @@ public sealed class KooDriveEmulatorOptions
     /// </summary>
     public bool SeedDocumentedIds { get; set; }
 
+    /// <summary>
+    /// How long every API request waits, on <see cref="TimeProvider"/>, before it is handled: a network and service
+    /// round trip, for measuring a client against a realistic latency. <see cref="TimeSpan.Zero"/> (the default)
+    /// adds none. Injected <c>Delay</c> faults come on top.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Console logging level; <see cref="LogLevel.None"/> (the default) logs nothing.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.None;
 
@@ -55,8 +62,8 @@ public sealed class KooDriveEmulatorOptions
 
     /// <summary>
     /// The options <c>dotnet run --project src/KooDrive.Emulator</c> starts with: <c>--urls</c>, <c>--user-id</c>,
-    /// <c>--token</c>, <c>--app-id</c>, <c>--app-secret</c>, <c>--seed</c>, <c>--seed-documented-ids</c> and
-    /// <c>--log-level</c>, with the command line's defaults (port 5080, the READMEs' example IDs seeded,
+    /// <c>--token</c>, <c>--app-id</c>, <c>--app-secret</c>, <c>--seed</c>, <c>--seed-documented-ids</c>,
+    /// <c>--latency-ms</c> and <c>--log-level</c>, with the command line's defaults (port 5080, the READMEs' example IDs seeded,
     /// Information logging). A test that starts an emulator with these options gets exactly the command line's.
     /// </summary>
     /// <param name="args">The command-line arguments.</param>
@@ -74,6 +81,7 @@ public sealed class KooDriveEmulatorOptions
             AppSecret = configuration["app-secret"],
             SeedDemoData = !bool.TryParse(configuration["seed"], out var seed) || seed,
             SeedDocumentedIds = !bool.TryParse(configuration["seed-documented-ids"], out var documented) || documented,
+            Latency = TimeSpan.FromMilliseconds(int.TryParse(configuration["latency-ms"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var latency) ? latency : 0),
             MinimumLogLevel = Enum.TryParse<LogLevel>(configuration["log-level"], ignoreCase: true, out var level) ? level : LogLevel.Information,
         };
     }
@@ -92,6 +100,7 @@ public sealed class KooDriveEmulatorOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
         ArgumentException.ThrowIfNullOrWhiteSpace(UserId);
         if (BearerToken is not null)
         {

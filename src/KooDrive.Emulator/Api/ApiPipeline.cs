@@ -16,6 +16,7 @@ internal sealed partial class ApiPipeline(
     FaultInjector faults,
     RequestAuthenticator authenticator,
     TimeProvider time,
+    TimeSpan latency,
     ILogger<ApiPipeline> logger)
 {
     public const int TraceIdLength = 58;
@@ -27,6 +28,11 @@ internal sealed partial class ApiPipeline(
         context.Response.Headers.Date = time.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, time, context.RequestAborted);
+            }
+
             var fault = faults.TryTake(operation.OperationId);
             if (fault is not null)
             {

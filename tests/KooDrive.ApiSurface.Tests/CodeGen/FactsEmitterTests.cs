@@ -21,9 +21,27 @@ public class FactsEmitterTests
         var before = await FactsAsync(RepoPaths.Spec);
         var after = await FactsAsync(spec.Save());
 
-        Assert.Contains($"Count > {maxItems})", before, StringComparison.Ordinal);
-        Assert.Contains("if (v", after, StringComparison.Ordinal);
-        Assert.Contains("Count > 7) checker.Fail(\"ScopeIdList\", \"maxItems\", \"must hold at most 7 items (spec: maxItems 7)\");", after, StringComparison.Ordinal);
+        // The limit is a constant of the request model, which the generated check and the bulk helpers both read.
+        Assert.Contains($"internal const int ScopeIdListMaxItems = {maxItems};", before, StringComparison.Ordinal);
+        Assert.Contains("internal const int ScopeIdListMaxItems = 7;", after, StringComparison.Ordinal);
+        Assert.Contains("Count > ScopeIdListMaxItems) checker.Fail(\"ScopeIdList\", \"maxItems\", \"must hold at most 7 items (spec: maxItems 7)\");", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lease_changed_in_the_spec_changes_the_generated_lease()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var create = (YamlMappingNode)spec.Map("paths", "/koodrive/ose/v1/backup/lock").Children["post"];
+        var renew = (YamlMappingNode)spec.Map("paths", "/koodrive/ose/v1/backup/lock").Children["patch"];
+        var (created, renewed) = (Scalar(create, "x-koodrive-lease-seconds"), Scalar(renew, "x-koodrive-lease-seconds"));
+        create.Children["x-koodrive-lease-seconds"] = "120";
+
+        var before = await FactsAsync(RepoPaths.Spec);
+        var after = await FactsAsync(spec.Save());
+
+        Assert.Contains($"CreateBackupLockLease = global::System.TimeSpan.FromSeconds({created});", before, StringComparison.Ordinal);
+        Assert.Contains("CreateBackupLockLease = global::System.TimeSpan.FromSeconds(120);", after, StringComparison.Ordinal);
+        Assert.Contains($"RenewBackupLockLease = global::System.TimeSpan.FromSeconds({renewed});", after, StringComparison.Ordinal);
     }
 
     [Fact]
