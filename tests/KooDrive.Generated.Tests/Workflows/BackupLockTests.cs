@@ -1,3 +1,4 @@
+using KooDrive.Generated.Errors;
 using KooDrive.Generated.Spec;
 using Microsoft.Extensions.Time.Testing;
 
@@ -70,7 +71,7 @@ public class BackupLockTests
     [Fact]
     public async Task A_refused_renewal_marks_the_lock_lost_and_every_later_use_reports_it()
     {
-        var refusal = new KooDriveBadRequestException("The backup lock does not exist.", 400, "15000430", "The backup lock does not exist.", null, null, null, null);
+        var refusal = new KooDriveBadRequestException(new FailedResponse("The backup lock does not exist.", 400, "15000430", "The backup lock does not exist.", null, null, new Dictionary<string, IEnumerable<string>>(), null));
         _script.On<KooDriveResult>(Renew, (_, _) => throw refusal);
         var backupLock = await AcquireAsync();
         var lostSeen = new TaskCompletionSource();

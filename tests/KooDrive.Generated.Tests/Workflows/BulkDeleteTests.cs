@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using KooDrive.Generated.Errors;
 using KooDrive.Generated.Tests.Support;
 
 namespace KooDrive.Generated.Tests.Workflows;
@@ -27,7 +28,7 @@ public class BulkDeleteTests
         var mostInFlight = 0;
         // The first chunks wait until eight are in flight: with less concurrency they would wait out the timeout and fault.
         var allInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var serverError = new KooDriveServerException("Internal error.", 500, "13000201", "Internal error.", null, null, null, null);
+        var serverError = new KooDriveServerException(new FailedResponse("Internal error.", 500, "13000201", "Internal error.", null, null, new Dictionary<string, IEnumerable<string>>(), null));
         script.On(nameof(IBackupClient.DeleteBackupScopesAsync), async (args, token) =>
         {
             var request = (DeleteBackupScopesRequest)args[1]!;
