@@ -15,6 +15,7 @@ namespace KooDrive.Emulator.Api;
 /// <param name="ResponseSchema">The schema of the 200 answer.</param>
 /// <param name="ResponseSchemaId">The name of that schema.</param>
 /// <param name="Behaviour">The handler, or <see langword="null"/> when the emulator has none yet (it then answers 501).</param>
+/// <param name="Lease">How long what the operation grants lasts (the spec's <c>x-koodrive-lease-seconds</c>), or <see langword="null"/>.</param>
 internal sealed record ApiOperation(
     string OperationId,
     string Method,
@@ -24,7 +25,8 @@ internal sealed record ApiOperation(
     string? RequestSchemaId,
     IOpenApiSchema? ResponseSchema,
     string? ResponseSchemaId,
-    IOperationBehaviour? Behaviour);
+    IOperationBehaviour? Behaviour,
+    TimeSpan? Lease = null);
 
 /// <summary>A query or header parameter of an operation, as the spec declares it.</summary>
 /// <param name="Name">The wire name.</param>

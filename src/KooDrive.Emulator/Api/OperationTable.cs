@@ -51,12 +51,27 @@ internal static class OperationTable
                     SchemaId(operation.RequestBody?.Content),
                     Json(Ok(operation)?.Content)?.Schema,
                     SchemaId(Ok(operation)?.Content),
-                    behaviours.GetValueOrDefault(operation.OperationId!)));
+                    behaviours.GetValueOrDefault(operation.OperationId!),
+                    LeaseOf(operation)));
             }
         }
 
         return operations;
     }
+
+    /// <summary>The lease the spec gives what an operation grants; the emulator keeps no copy of it.</summary>
+    /// <param name="operationId">The operation that grants it.</param>
+    /// <returns>The lease.</returns>
+    public static TimeSpan Lease(string operationId) =>
+        All.SingleOrDefault(o => o.OperationId == operationId)?.Lease
+        ?? throw new InvalidOperationException($"The spec gives {operationId} no x-koodrive-lease-seconds.");
+
+    private static TimeSpan? LeaseOf(OpenApiOperation operation) =>
+        operation.Extensions?.TryGetValue("x-koodrive-lease-seconds", out var value) == true
+        && value is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue node }
+        && int.TryParse(node.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     private static IOpenApiResponse? Ok(OpenApiOperation operation)
     {

@@ -3,7 +3,7 @@ using KooDrive.Emulator.Models;
 
 namespace KooDrive.Emulator.Operations;
 
-/// <summary>POST /koodrive/ose/v1/backup/lock: a new lock of the module, live for 10 minutes. Locks are not exclusive (ERRATA D20).</summary>
+/// <summary>POST /koodrive/ose/v1/backup/lock: a new lock of the module, live for the spec's lease. Locks are not exclusive (ERRATA D20).</summary>
 internal sealed class CreateBackupLockOperation : IOperationBehaviour
 {
     public ApiResult Handle(ApiRequest request)

@@ -3,7 +3,7 @@ using KooDrive.Emulator.State;
 
 namespace KooDrive.Emulator.Operations;
 
-/// <summary>PATCH /koodrive/ose/v1/backup/lock: a live lock lives 10 more minutes from now; an expired one cannot be renewed (ERRATA E21, D20).</summary>
+/// <summary>PATCH /koodrive/ose/v1/backup/lock: a live lock lives the spec's renewal lease from now; an expired one cannot be renewed (ERRATA E21, D20).</summary>
 internal sealed class RenewBackupLockOperation : IOperationBehaviour
 {
     public ApiResult Handle(ApiRequest request)

@@ -199,7 +199,7 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Resets a live lock's expiry to 10 minutes from now (ERRATA E21, D20).</summary>
+    /// <summary>Resets a live lock's expiry to <see cref="RenewedBackupLockLifetime"/> from now (ERRATA E21, D20).</summary>
     internal LockedWrite RenewBackupLock(string userId, string lockId)
     {
         lock (_gate)
@@ -207,7 +207,7 @@ public sealed partial class EmulatorState
             var check = CheckLock(userId, lockId, moduleCode: null);
             if (check == LockedWrite.Done)
             {
-                _locks[lockId] = _locks[lockId] with { ExpiresAt = _time.GetUtcNow() + BackupLockLifetime };
+                _locks[lockId] = _locks[lockId] with { ExpiresAt = _time.GetUtcNow() + RenewedBackupLockLifetime };
             }
 
             return check;

@@ -13,8 +13,11 @@ public sealed partial class EmulatorState
     /// <summary>A token stays valid while it is used at least once every 20 minutes (the documented sliding window).</summary>
     public static readonly TimeSpan TokenIdleTimeout = TimeSpan.FromMinutes(20);
 
-    /// <summary>A backup lock expires 10 minutes after it is created (createBackupLock page).</summary>
-    public static readonly TimeSpan BackupLockLifetime = TimeSpan.FromMinutes(10);
+    /// <summary>How long a new backup lock lives: the spec's lease of CreateBackupLock (10 minutes on the createBackupLock page).</summary>
+    public static TimeSpan BackupLockLifetime => OperationTable.Lease("CreateBackupLock");
+
+    /// <summary>How long a renewed backup lock lives from the renewal: the spec's lease of RenewBackupLock.</summary>
+    public static TimeSpan RenewedBackupLockLifetime => OperationTable.Lease("RenewBackupLock");
 
     private static readonly (string Name, string Value, string Description)[] DefaultConfigs =
     [

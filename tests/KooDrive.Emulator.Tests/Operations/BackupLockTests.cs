@@ -31,17 +31,26 @@ public class BackupLockTests : EmulatorTest
     }
 
     [Fact]
-    public async Task A_renewal_resets_the_expiry_to_ten_minutes_from_now()
+    public void The_lock_lifetimes_are_the_leases_the_spec_gives()
+    {
+        Assert.Equal(SpecLimits.Lease("CreateBackupLock"), EmulatorState.BackupLockLifetime);
+        Assert.Equal(SpecLimits.Lease("RenewBackupLock"), EmulatorState.RenewedBackupLockLifetime);
+    }
+
+    [Fact]
+    public async Task A_renewal_resets_the_expiry_to_the_renewal_lease_from_now()
     {
         var lockId = Harness.Seed.BackupLock.LockId;
-        Harness.Clock.Advance(TimeSpan.FromMinutes(9));
+        var almostExpired = SpecLimits.Lease("CreateBackupLock") - TimeSpan.FromMinutes(1);
+        var renewal = SpecLimits.Lease("RenewBackupLock");
+        Harness.Clock.Advance(almostExpired);
 
         var renewed = await Send(HttpMethod.Patch, LockPath, lockId: lockId);
-        Harness.Clock.Advance(TimeSpan.FromMinutes(9));
+        Harness.Clock.Advance(renewal - TimeSpan.FromSeconds(1));
 
         Assert.Equal((HttpStatusCode.OK, 0, "success"), (renewed.Status, renewed.Code, renewed.Msg));
         Assert.True(Harness.Emulator.State.IsBackupLockLive(lockId));
-        Harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        Harness.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.False(Harness.Emulator.State.IsBackupLockLive(lockId));
     }
 

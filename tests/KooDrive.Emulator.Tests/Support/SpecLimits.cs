@@ -16,12 +16,21 @@ internal static class SpecLimits
 
     public static int ParameterMaxLength(string operationId, string parameter) => Parameter(operationId, parameter).MaxLength!.Value;
 
+    /// <summary>The spec's <c>x-koodrive-lease-seconds</c> of an operation.</summary>
+    public static TimeSpan Lease(string operationId) =>
+        TimeSpan.FromSeconds(int.Parse(
+            ((Microsoft.OpenApi.JsonNodeExtension)Operation(operationId).Extensions!["x-koodrive-lease-seconds"]).Node.ToJsonString(),
+            CultureInfo.InvariantCulture));
+
     /// <summary>The item counts of the pages a cursor-paged list of <paramref name="count"/> items answers: full pages, then the rest, or an empty page when the rest is nothing.</summary>
     public static int[] CursorPages(int count, int pageSize) =>
         [.. Enumerable.Repeat(pageSize, count / pageSize), count % pageSize];
 
     private static IOpenApiSchema Property(string schema, string property) =>
         SpecExamples.Document.Components!.Schemas![schema].Properties![property];
+
+    private static OpenApiOperation Operation(string operationId) =>
+        SpecExamples.Document.Paths.Values.SelectMany(item => (item.Operations ?? []).Values).Single(o => o.OperationId == operationId);
 
     private static IOpenApiSchema Parameter(string operationId, string name) =>
         SpecExamples.Document.Paths.Values
