@@ -49,6 +49,28 @@ public sealed class KooDriveAppCredential
     public override string ToString() => $"KooDriveAppCredential {{ AppId = {AppId}, AppSecret = [redacted] }}";
 
     /// <summary>Writes the HMAC-SHA256 of <paramref name="stringToSign"/>, keyed with the AppSecret, into <paramref name="destination"/>.</summary>
-    internal void ComputeSignature(ReadOnlySpan<byte> stringToSign, Span<byte> destination) =>
-        HMACSHA256.HashData(_key, stringToSign, destination);
+    internal void ComputeSignature(ReadOnlySpan<byte> stringToSign, Span<byte> destination)
+    {
+        // A keyed HMAC reused by the thread for this credential: resetting it keeps the processed key, where the
+        // one-shot HMACSHA256.HashData sets up a native context and the key on every call.
+        var hmac = threadHmac;
+        if (hmac is null || !ReferenceEquals(hmac.Key, _key))
+        {
+            hmac?.Hash.Dispose();
+            hmac = threadHmac = new KeyedHmac(_key, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+        }
+
+        hmac.Hash.AppendData(stringToSign);
+        hmac.Hash.GetHashAndReset(destination);
+    }
+
+    [ThreadStatic]
+    private static KeyedHmac? threadHmac;
+
+    private sealed class KeyedHmac(byte[] key, IncrementalHash hash)
+    {
+        public byte[] Key { get; } = key;
+
+        public IncrementalHash Hash { get; } = hash;
+    }
 }

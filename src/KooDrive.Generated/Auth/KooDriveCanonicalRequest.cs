@@ -43,6 +43,9 @@ internal static class KooDriveCanonicalRequest
 
     private const string HexUpper = "0123456789ABCDEF";
 
+    [ThreadStatic]
+    private static IncrementalHash? threadSha256;
+
     /// <summary>Builds the canonical request for any set of signed headers (must include <c>X-Date</c> and <c>X-User-Id</c>).</summary>
     public static string Create(
         string method,
@@ -168,8 +171,12 @@ internal static class KooDriveCanonicalRequest
     /// <summary>Writes the lower-case hex SHA-256 of <paramref name="payload"/> as ASCII into <paramref name="destination"/> (64 bytes).</summary>
     public static void HashPayload(ReadOnlySpan<byte> payload, Span<byte> destination)
     {
+        // A hash object reused by the thread: the one-shot SHA256.HashData creates and frees a native
+        // context per call, which costs more than hashing a small body.
+        var sha256 = threadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(payload, hash);
+        sha256.AppendData(payload);
+        sha256.GetHashAndReset(hash);
         Convert.TryToHexStringLower(hash, destination, out _);
     }
 

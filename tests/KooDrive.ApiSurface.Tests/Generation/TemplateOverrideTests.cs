@@ -24,7 +24,9 @@ public partial class TemplateOverrideTests
         ["Client.Class"] = "Each generated method calls its Validate<Operation> partial method (the spec's rules, compiled by "
             + "generator/KooDrive.CodeGen) before it builds the request, and declares that partial method and "
             + "Attach<Operation>Operation next to itself. A JSON body is written once, as UTF-8 into a pooled buffer, by "
-            + "KooDrive.Generated.Http.KooDriveJsonContent: the bytes sent are the bytes the signature hashes. "
+            + "KooDrive.Generated.Http.KooDriveJsonContent: the bytes sent are the bytes the signature hashes. The method "
+            + "and Accept header reuse the runtime's cached HttpMethod and the spec's media type as sent, instead of "
+            + "allocating and parsing them on every call. "
             + "JsonSerializerSettings and ObjectResponseResult<T> are private: "
             + "they are NSwag's internals, not part of the SDK's API. Re-diff by hand on an NSwag upgrade.",
         ["Client.Class.ReadObjectResponse"] = "Replaced, not copied: the body is bound in one streaming pass by "
