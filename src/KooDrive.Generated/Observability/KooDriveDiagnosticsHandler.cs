@@ -41,10 +41,16 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
         var traceId = FixTraceId(request);
         try
         {
-            var state = new KooDriveCallState();
-            request.Options.Set(KooDriveCallState.Key, state);
             using var activity = StartActivity(request, traceId);
-            state.Activity = activity;
+
+            // The attempt count is read only by a log line or the span: without either, nothing records it.
+            KooDriveCallState? state = null;
+            if (activity is not null || _logger.IsEnabled(LogLevel.Error))
+            {
+                state = new KooDriveCallState { Activity = activity };
+                request.Options.Set(KooDriveCallState.Key, state);
+            }
+
             CallName? call = null;
             if (_logger.IsEnabled(LogLevel.Debug))
             {
@@ -62,13 +68,14 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
                 {
                     call ??= new CallName(request);
                     var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-                    KooDriveLog.ResponseReceived(_logger, level, call.Operation, call.Method, call.Path, status, elapsed, state.Attempts, traceId);
+                    var attempts = Attempts(state);
+                    KooDriveLog.ResponseReceived(_logger, level, call.Operation, call.Method, call.Path, status, elapsed, attempts, traceId);
                 }
 
                 if (activity is not null)
                 {
                     activity.SetTag("http.response.status_code", status);
-                    activity.SetTag("koodrive.attempts", state.Attempts);
+                    activity.SetTag("koodrive.attempts", Attempts(state));
                     if (status >= 400)
                     {
                         activity.SetTag("error.type", status.ToString(CultureInfo.InvariantCulture));
@@ -90,7 +97,7 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
                 if (activity is not null)
                 {
                     activity.SetTag("error.type", "canceled");
-                    activity.SetTag("koodrive.attempts", state.Attempts);
+                    activity.SetTag("koodrive.attempts", Attempts(state));
                     activity.SetStatus(ActivityStatusCode.Error, "canceled");
                 }
 
@@ -103,13 +110,14 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
                 {
                     call ??= new CallName(request);
                     var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-                    KooDriveLog.RequestFailed(_logger, exception, call.Operation, call.Method, call.Path, errorType, elapsed, state.Attempts, traceId);
+                    var attempts = Attempts(state);
+                    KooDriveLog.RequestFailed(_logger, exception, call.Operation, call.Method, call.Path, errorType, elapsed, attempts, traceId);
                 }
 
                 if (activity is not null)
                 {
                     activity.SetTag("error.type", errorType);
-                    activity.SetTag("koodrive.attempts", state.Attempts);
+                    activity.SetTag("koodrive.attempts", Attempts(state));
                     activity.AddException(exception);
                     activity.SetStatus(ActivityStatusCode.Error);
                 }
@@ -122,6 +130,8 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
             throw; // Unreachable: the filter only annotates the exception and never catches it.
         }
     }
+
+    private static int Attempts(KooDriveCallState? state) => state?.Attempts ?? 1;
 
     /// <summary>Fixes the call's trace ID on the header and the request options; a malformed caller header fails the call.</summary>
     private static string FixTraceId(HttpRequestMessage request)
