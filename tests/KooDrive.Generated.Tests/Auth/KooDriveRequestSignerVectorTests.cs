@@ -111,6 +111,20 @@ public class KooDriveRequestSignerVectorTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
+    public void The_pipelines_stack_buffer_path_gives_the_vectors_Authorization(string name, string method, string uri, string? body, string canonicalRequest, string hashedCanonicalRequest, string signature)
+    {
+        _ = hashedCanonicalRequest;
+        var requestUri = new Uri(uri);
+        var signer = new KooDriveRequestSigner(new KooDriveAppCredential("testAppId", "testAppSecret"));
+
+        var authorization = signer.CreateAuthorization(method, requestUri, requestUri.Authority, "20251103T070140Z", "1505084218764547200", body is null ? [] : Encoding.UTF8.GetBytes(body));
+
+        Assert.True(ReferenceSigner.Authorization("testAppId", "testAppSecret", canonicalRequest) == authorization, $"vector {name}");
+        Assert.EndsWith(",Signature=" + signature, authorization, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
     public void Canonical_request_and_string_to_sign_match_the_vector_through_the_static_builder(string name, string method, string uri, string? body, string canonicalRequest, string hashedCanonicalRequest, string signature)
     {
         _ = name;
