@@ -17,8 +17,14 @@ internal sealed class KooDriveJsonContent : HttpContent
     // for serialization, so one per settings instance (one per generated client class) serves every call.
     private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
 
-    private byte[]? _buffer;
     private readonly int _length;
+    private byte[]? _buffer;
+
+    // Writes still running. SocketsHttpHandler may go on sending a body after the response has arrived and the
+    // request been disposed; the buffer returns to the pool only when the last write is done, so the transport
+    // never sends bytes a later request has written into it.
+    private int _writers;
+    private int _disposed;
 
     private KooDriveJsonContent(byte[] buffer, int length, string mediaType)
     {
@@ -59,15 +65,35 @@ internal sealed class KooDriveJsonContent : HttpContent
 
     /// <inheritdoc />
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        stream.WriteAsync(Utf8Bytes).AsTask();
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     /// <inheritdoc />
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        stream.WriteAsync(Utf8Bytes, cancellationToken).AsTask();
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var bytes = BeginWrite();
+        try
+        {
+            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
 
     /// <inheritdoc />
-    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        stream.Write(Utf8Bytes.Span);
+    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var bytes = BeginWrite();
+        try
+        {
+            stream.Write(bytes.Span);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
 
     /// <inheritdoc />
     protected override bool TryComputeLength(out long length)
@@ -83,13 +109,47 @@ internal sealed class KooDriveJsonContent : HttpContent
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _buffer is { } buffer)
+        if (disposing)
         {
-            _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Both sides publish with a full fence before reading the other's flag: either this sees the
+            // writer, or the writer sees the disposal.
+            Interlocked.Exchange(ref _disposed, 1);
+            if (Volatile.Read(ref _writers) == 0)
+            {
+                ReturnBuffer();
+            }
         }
 
         base.Dispose(disposing);
+    }
+
+    private ReadOnlyMemory<byte> BeginWrite()
+    {
+        Interlocked.Increment(ref _writers);
+        var buffer = Volatile.Read(ref _buffer);
+        if (buffer is null || Volatile.Read(ref _disposed) == 1)
+        {
+            EndWrite();
+            throw new ObjectDisposedException(nameof(KooDriveJsonContent));
+        }
+
+        return new ReadOnlyMemory<byte>(buffer, 0, _length);
+    }
+
+    private void EndWrite()
+    {
+        if (Interlocked.Decrement(ref _writers) == 0 && Volatile.Read(ref _disposed) == 1)
+        {
+            ReturnBuffer();
+        }
+    }
+
+    private void ReturnBuffer()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Newtonsoft's char buffers, from the shared pool.</summary>
