@@ -37,6 +37,10 @@ internal static class RequiredHookStubs
             "global::KooDrive.Generated.Serialization.ResponseBodyReader",
             "namespace KooDrive.Generated.Serialization\n{\n    internal static class ResponseBodyReader\n    {\n        public static global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) => throw new global::System.NotSupportedException();\n    }\n}\n"
         ),
+        (
+            "global::KooDrive.Generated.Http.KooDriveJsonContent",
+            "#nullable enable\nnamespace KooDrive.Generated.Http\n{\n    internal sealed class KooDriveJsonContent : global::System.Net.Http.HttpContent\n    {\n        public static KooDriveJsonContent Create(object body, global::Newtonsoft.Json.JsonSerializerSettings settings, string mediaType) => throw new global::System.NotSupportedException();\n\n        protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) => throw new global::System.NotSupportedException();\n\n        protected override bool TryComputeLength(out long length)\n        {\n            length = 0;\n            return false;\n        }\n    }\n}\n"
+        ),
     ];
 
     /// <summary>Stubs for the hand-written SDK types <paramref name="generated"/> calls, or <see langword="null"/> when it calls none.</summary>
