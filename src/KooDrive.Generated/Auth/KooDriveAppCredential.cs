@@ -25,7 +25,7 @@ public sealed class KooDriveAppCredential
     {
         ArgumentNullException.ThrowIfNull(appId);
         ArgumentNullException.ThrowIfNull(appSecret);
-        if (appId.Length == 0 || !HeaderValueGuard.IsPrintableAscii(appId, allowSpaces: false) || appId.Contains(',', StringComparison.Ordinal))
+        if (!HeaderValueGuard.IsToken(appId) || appId.Contains(',', StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 "The AppId must be non-empty visible ASCII without spaces or commas, because it is written into the Authorization header.",
@@ -48,7 +48,29 @@ public sealed class KooDriveAppCredential
     /// <returns><c>KooDriveAppCredential { AppId = …, AppSecret = [redacted] }</c>.</returns>
     public override string ToString() => $"KooDriveAppCredential {{ AppId = {AppId}, AppSecret = [redacted] }}";
 
-    /// <summary>Lower-case hex HMAC-SHA256 of <paramref name="stringToSign"/> (UTF-8), keyed with the AppSecret.</summary>
-    internal string ComputeSignature(string stringToSign) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(stringToSign)));
+    /// <summary>Writes the HMAC-SHA256 of <paramref name="stringToSign"/>, keyed with the AppSecret, into <paramref name="destination"/>.</summary>
+    internal void ComputeSignature(ReadOnlySpan<byte> stringToSign, Span<byte> destination)
+    {
+        // A keyed HMAC reused by the thread for this credential: resetting it keeps the processed key, where the
+        // one-shot HMACSHA256.HashData sets up a native context and the key on every call.
+        var hmac = threadHmac;
+        if (hmac is null || !ReferenceEquals(hmac.Key, _key))
+        {
+            hmac?.Hash.Dispose();
+            hmac = threadHmac = new KeyedHmac(_key, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+        }
+
+        hmac.Hash.AppendData(stringToSign);
+        hmac.Hash.GetHashAndReset(destination);
+    }
+
+    [ThreadStatic]
+    private static KeyedHmac? threadHmac;
+
+    private sealed class KeyedHmac(byte[] key, IncrementalHash hash)
+    {
+        public byte[] Key { get; } = key;
+
+        public IncrementalHash Hash { get; } = hash;
+    }
 }

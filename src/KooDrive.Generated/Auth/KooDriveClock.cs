@@ -22,7 +22,7 @@ namespace KooDrive.Generated.Auth;
 /// Responses served from a cache (with an <c>Age</c> header) are not observed.
 /// </para>
 /// </remarks>
-public sealed class KooDriveClock
+internal sealed class KooDriveClock
 {
     /// <summary>The <c>X-Date</c> format: UTC, <c>yyyyMMdd'T'HHmmss'Z'</c> (e.g. <c>20251103T070140Z</c>).</summary>
     public const string XDateFormat = "yyyyMMdd'T'HHmmss'Z'";
@@ -31,6 +31,9 @@ public sealed class KooDriveClock
     public static readonly TimeSpan SignatureValidity = TimeSpan.FromMinutes(15);
 
     private long _offsetTicks;
+
+    // The X-Date of the current second: it changes once a second, so formatting it once serves every request of that second.
+    private XDateText? _lastXDate;
 
     /// <summary>Creates a clock over <paramref name="timeProvider"/> (the system clock when null), with no offset.</summary>
     /// <param name="timeProvider">The local clock.</param>
@@ -64,7 +67,25 @@ public sealed class KooDriveClock
 
     /// <summary>The <c>X-Date</c> value for a request sent now: the estimated server time, truncated to the second.</summary>
     /// <returns>For example <c>20251103T070140Z</c>.</returns>
-    public string GetXDate() => FormatXDate(GetServerUtcNow());
+    public string GetXDate() => GetXDate(out _);
+
+    /// <summary>The <c>X-Date</c> value for a request sent now, and the instant it stands for.</summary>
+    /// <param name="instant">The estimated server time, truncated to the second.</param>
+    /// <returns>For example <c>20251103T070140Z</c>.</returns>
+    public string GetXDate(out DateTimeOffset instant)
+    {
+        var now = GetServerUtcNow();
+        var second = now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond);
+        instant = new DateTimeOffset(second, TimeSpan.Zero);
+        var last = Volatile.Read(ref _lastXDate);
+        if (last is null || last.Second != second)
+        {
+            last = new XDateText(second, FormatXDate(instant));
+            Volatile.Write(ref _lastXDate, last);
+        }
+
+        return last.Text;
+    }
 
     /// <summary>Learns from a server <c>Date</c> received now (see the class remarks for the rule).</summary>
     /// <param name="serverDate">The server's <c>Date</c> header value.</param>
@@ -103,6 +124,15 @@ public sealed class KooDriveClock
     public static string FormatXDate(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(XDateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a response refuses the request for its time: a 400 or 401 whose <c>Date</c> shows <paramref name="sentAt"/> in the future or at least <see cref="SignatureValidity"/> old.</summary>
+    /// <param name="response">The answer to a request dated <paramref name="sentAt"/>.</param>
+    /// <param name="sentAt">The instant of the <c>X-Date</c> sent.</param>
+    /// <returns>True when sending again with a corrected <c>X-Date</c> can succeed.</returns>
+    public static bool RefusesTime(HttpResponseMessage response, DateTimeOffset sentAt) =>
+        response.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Unauthorized
+        && response.Headers.Date is { } serverDate
+        && (sentAt > serverDate || serverDate - sentAt >= SignatureValidity);
+
     /// <summary>Parses an <c>X-Date</c> value.</summary>
     /// <param name="value">The header value.</param>
     /// <param name="instant">The UTC instant when the value is well-formed.</param>
@@ -114,4 +144,6 @@ public sealed class KooDriveClock
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out instant);
+
+    private sealed record XDateText(long Second, string Text);
 }

@@ -1,7 +1,7 @@
 namespace KooDrive.Generated.Auth;
 
 /// <summary>Names of the HTTP headers the KooDrive pipeline reads and writes.</summary>
-public static class KooDriveHeaderNames
+internal static class KooDriveHeaderNames
 {
     /// <summary><c>Authorization</c>: a Bearer token or an app signature.</summary>
     public const string Authorization = "Authorization";
@@ -20,4 +20,7 @@ public static class KooDriveHeaderNames
 
     /// <summary><c>x-backup-lock-id</c>: the backup lock a record operation runs under.</summary>
     public const string BackupLockId = "x-backup-lock-id";
+
+    /// <summary><c>User-Agent</c>: the SDK's product token after the application's.</summary>
+    public const string UserAgent = "User-Agent";
 }

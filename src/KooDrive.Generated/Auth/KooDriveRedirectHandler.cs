@@ -6,9 +6,9 @@ namespace KooDrive.Generated.Auth;
 /// Follows HTTP redirects itself, and only to where the request's credentials may go: a redirect whose target
 /// the <see cref="KooDriveCredentialPolicy"/> does not allow (another host, plain HTTP off loopback) is not
 /// followed, so nothing of the request (lock ID, user ID, the caller's headers, a 307/308 body) reaches that
-/// target. A followed hop goes through the inner handlers again and is dated and signed afresh for its new URI.
-/// Place it outermost, above <see cref="KooDriveHeadersHandler"/>, over a primary handler whose own
-/// automatic redirection is off (<see cref="SocketsHttpHandler.AllowAutoRedirect"/> = false).
+/// target. A followed hop goes through <see cref="KooDriveAuthenticationHandler"/> again and is dated and signed
+/// afresh for its new URI. Its place is set by <see cref="Configuration.KooDrivePipeline"/>, over a primary handler
+/// whose own automatic redirection is off.
 /// </summary>
 /// <remarks>
 /// 301, 302, 303, 307 and 308 with a <c>Location</c> are followed, at most <see cref="MaxRedirects"/> times;
@@ -18,9 +18,9 @@ namespace KooDrive.Generated.Auth;
 /// response is returned unchanged, and the generated clients report it as an unexpected status. Not following
 /// also keeps a foreign host's <c>Date</c> away from the shared <see cref="KooDriveClock"/>.
 /// Each hop keeps the request's headers (including <c>X-Traceid</c>) and options, except
-/// <c>Authorization</c>, <c>Host</c> and <c>X-Date</c>, which the inner handlers set again.
+/// <c>Authorization</c>, <c>Host</c> and <c>X-Date</c>, which the authentication handler sets again.
 /// </remarks>
-public sealed class KooDriveRedirectHandler : DelegatingHandler
+internal sealed class KooDriveRedirectHandler : DelegatingHandler
 {
     /// <summary>The default maximum number of redirects followed for one request: 5.</summary>
     public const int DefaultMaxRedirects = 5;
@@ -28,22 +28,19 @@ public sealed class KooDriveRedirectHandler : DelegatingHandler
     private readonly KooDriveCredentialPolicy? _policy;
 
     /// <summary>Creates a handler that follows redirects only to the host of the redirected request.</summary>
-    /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
+    /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none (checked by <c>KooDriveClientOptions.Validate</c>).</param>
     public KooDriveRedirectHandler(int maxRedirects = DefaultMaxRedirects)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxRedirects);
+        System.Diagnostics.Debug.Assert(maxRedirects >= 0, "KooDriveClientOptions.Validate refuses a negative MaxRedirects.");
         MaxRedirects = maxRedirects;
     }
 
     /// <summary>Creates a handler that follows redirects only to targets <paramref name="policy"/> allows credentials for.</summary>
     /// <param name="policy">Where credentials, and therefore redirected requests, may go.</param>
     /// <param name="maxRedirects">How many redirects one request may follow; 0 follows none.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
     public KooDriveRedirectHandler(KooDriveCredentialPolicy policy, int maxRedirects = DefaultMaxRedirects)
         : this(maxRedirects)
     {
-        ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
     }
 

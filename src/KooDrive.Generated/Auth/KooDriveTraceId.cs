@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 namespace KooDrive.Generated.Auth;
 
 /// <summary>
-/// The <c>X-Traceid</c> of KooDrive calls: 58 characters, generated per request unless the caller supplies
-/// one with <see cref="Begin"/>. The ID a request was sent with is recorded in its
-/// <see cref="HttpRequestMessage.Options"/> (read it with <see cref="Get"/>) and in the
-/// <see cref="Exception.Data"/> of an exception the pipeline lets through, under <see cref="ExceptionDataKey"/>.
+/// The <c>X-Traceid</c> of KooDrive calls: 58 characters of visible ASCII, generated per call unless the caller
+/// supplies one with <see cref="Begin"/>. The ID a call was sent with is in <c>KooDriveApiException.TraceId</c>
+/// and in the <see cref="Exception.Data"/> of any other exception the pipeline lets through, under
+/// <see cref="ExceptionDataKey"/>. The diagnostics handler is the one place that fixes a call's ID.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,7 +19,7 @@ namespace KooDrive.Generated.Auth;
 public static class KooDriveTraceId
 {
     /// <summary>The length of a trace ID: 58 characters.</summary>
-    public const int Length = 58;
+    internal const int Length = 58;
 
     /// <summary>The <see cref="Exception.Data"/> key under which the pipeline records the trace ID of a failed call.</summary>
     public const string ExceptionDataKey = "KooDrive.TraceId";
@@ -27,16 +27,16 @@ public static class KooDriveTraceId
     private static readonly AsyncLocal<string?> Ambient = new();
 
     /// <summary>The request option holding the trace ID a request was sent with.</summary>
-    public static HttpRequestOptionsKey<string> RequestOptionKey { get; } = new("KooDrive.TraceId");
+    internal static HttpRequestOptionsKey<string> RequestOptionKey { get; } = new("KooDrive.TraceId");
 
     /// <summary>The trace ID supplied by the innermost active <see cref="Begin"/> scope of this async flow, if any.</summary>
-    public static string? Current => Ambient.Value;
+    internal static string? Current => Ambient.Value;
 
     /// <summary>
     /// Sends every KooDrive request of the current async flow with <paramref name="traceId"/> until the
     /// returned scope is disposed (scopes nest; disposing restores the outer one).
     /// </summary>
-    /// <param name="traceId">58 characters of visible ASCII (see <see cref="IsValid"/>).</param>
+    /// <param name="traceId">58 characters of visible ASCII, without spaces.</param>
     /// <returns>The scope; dispose it to end it.</returns>
     /// <exception cref="ArgumentException"><paramref name="traceId"/> is not a valid trace ID.</exception>
     public static IDisposable Begin(string traceId)
@@ -49,18 +49,23 @@ public static class KooDriveTraceId
 
     /// <summary>Generates a new trace ID: 58 lower-case hex digits from a cryptographic random source.</summary>
     /// <returns>A new trace ID.</returns>
-    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Length / 2));
+    internal static string NewId()
+    {
+        Span<byte> random = stackalloc byte[Length / 2];
+        RandomNumberGenerator.Fill(random);
+        return Convert.ToHexStringLower(random);
+    }
 
     /// <summary>True for exactly 58 characters of visible ASCII (no spaces, no control characters).</summary>
     /// <param name="traceId">The candidate.</param>
     /// <returns>Whether the value can be sent as <c>X-Traceid</c>.</returns>
-    public static bool IsValid(string? traceId) =>
-        traceId is { Length: Length } && HeaderValueGuard.IsPrintableAscii(traceId, allowSpaces: false);
+    internal static bool IsValid(string? traceId) =>
+        traceId is { Length: Length } && HeaderValueGuard.IsToken(traceId);
 
     /// <summary>The trace ID <paramref name="request"/> was sent with, when it went through the KooDrive pipeline.</summary>
     /// <param name="request">A request, e.g. <see cref="HttpResponseMessage.RequestMessage"/>.</param>
     /// <returns>The trace ID, or null.</returns>
-    public static string? Get(HttpRequestMessage? request) =>
+    internal static string? Get(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(RequestOptionKey, out var traceId) ? traceId : null;
 
     internal static void ThrowIfInvalid(string? traceId, string paramName)

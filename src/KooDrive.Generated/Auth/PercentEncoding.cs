@@ -82,7 +82,7 @@ internal static class PercentEncoding
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
-    private static int HexValue(char c) => c switch
+    public static int HexValue(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
         >= 'a' and <= 'f' => c - 'a' + 10,

@@ -36,17 +36,24 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
     /// own, the two documented KooDrive hosts (<see cref="KooDriveHosts.Default"/>). A list replaces them rather
     /// than adding to them.
     /// </param>
-    /// <exception cref="ArgumentException">The token is empty or contains whitespace or control characters, or a host is malformed.</exception>
+    /// <exception cref="ArgumentException">The token is empty or not a valid header token (whitespace, control or non-ASCII characters), or a host is malformed.</exception>
     public StaticAccessTokenProvider(string accessToken, params IEnumerable<string> allowedHosts)
     {
         ArgumentNullException.ThrowIfNull(accessToken);
         ArgumentNullException.ThrowIfNull(allowedHosts);
-        if (accessToken.Length == 0 || accessToken.Any(c => char.IsWhiteSpace(c) || HeaderValueGuard.IsControl(c)))
+        if (!HeaderValueGuard.IsToken(accessToken))
         {
-            throw new ArgumentException("The access token must be non-empty and contain no whitespace or control characters.", nameof(accessToken));
+            throw new ArgumentException("The access token must be non-empty printable ASCII without spaces, as the Authorization header carries it.", nameof(accessToken));
         }
 
         var hosts = allowedHosts.ToList();
+        if (!hosts.TrueForAll(KooDriveCredentialPolicy.IsValidHost))
+        {
+            throw new ArgumentException(
+                "Each allowed host must be a bare host name or IP literal: non-empty, without scheme, path, port, whitespace or control characters.",
+                nameof(allowedHosts));
+        }
+
         TrustsClientPolicy = hosts.Count == 0;
         Policy = new KooDriveCredentialPolicy(hosts.Count == 0 ? KooDriveHosts.Default : hosts);
         AllowedHostsValidator = new AllowedHostsValidator(Policy.AllowedHosts);
@@ -54,7 +61,7 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
     }
 
     /// <summary>The hosts (and scheme rule) the token is handed out for when the provider is used on its own.</summary>
-    public KooDriveCredentialPolicy Policy { get; }
+    internal KooDriveCredentialPolicy Policy { get; }
 
     /// <inheritdoc />
     public AllowedHostsValidator AllowedHostsValidator { get; }

@@ -48,11 +48,42 @@ public sealed class KooDriveClientOptions
     /// <summary>The local clock <c>X-Date</c> is derived from (tests inject a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>How many redirects one request may follow (each hop re-evaluates credentials). Default 5.</summary>
+    /// <summary>How many redirects one request may follow (each hop re-evaluates credentials); 0 follows none. Default 5.</summary>
     public int MaxRedirects { get; set; } = KooDriveRedirectHandler.DefaultMaxRedirects;
 
     /// <summary>Retries and timeouts (configuration keys under <c>Resilience</c>).</summary>
     public KooDriveResilienceOptions Resilience { get; } = new();
+
+    /// <summary>The application's handlers, in the order added, with their positions.</summary>
+    internal List<(Func<DelegatingHandler> Create, KooDrivePipelinePosition Position)> Handlers { get; } = [];
+
+    /// <summary>
+    /// Adds a handler of the application's to the KooDrive pipeline, at a position that keeps the SDK's guarantees
+    /// (one trace ID and one span per call, a fresh date and signature per attempt, credentials never seen).
+    /// </summary>
+    /// <remarks>
+    /// A <see cref="KooDrivePipelinePosition.PerCall"/> handler runs outside the retries, after the SDK has fixed
+    /// the call's trace ID and headers; a <see cref="KooDrivePipelinePosition.PerRetry"/> handler runs inside them,
+    /// before redirects and authentication. Handlers of one position run in the order added.
+    /// <see cref="KooDriveHttpClientFactory.Create"/> and <c>AddKooDriveClient</c> honour this list identically
+    /// (README.md, "The request pipeline", shows the whole order).
+    /// </remarks>
+    /// <param name="createHandler">Creates a new handler each time a pipeline is built (<c>IHttpClientFactory</c> rebuilds pipelines).</param>
+    /// <param name="position">Whether it runs once per call or once per attempt.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="createHandler"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not defined.</exception>
+    public KooDriveClientOptions AddHandler(Func<DelegatingHandler> createHandler, KooDrivePipelinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(createHandler);
+        if (!Enum.IsDefined(position))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "The position must be PerCall or PerRetry.");
+        }
+
+        Handlers.Add((createHandler, position));
+        return this;
+    }
 
     /// <summary>The hosts credentials may actually be sent to: <see cref="AllowedHosts"/> plus the base address host.</summary>
     /// <returns>The hosts, without duplicates.</returns>
@@ -101,12 +132,12 @@ public sealed class KooDriveClientOptions
         {
             errors.Add("UserId is required: it is sent as X-User-Id with every request.");
         }
-        else if (!KooDriveHeadersHandler.IsValidHeaderSetting(UserId))
+        else if (!HeaderValueGuard.IsSetting(UserId))
         {
             errors.Add("UserId must be non-empty visible ASCII without leading or trailing spaces.");
         }
 
-        if (Language is not null && !KooDriveHeadersHandler.IsValidHeaderSetting(Language))
+        if (Language is not null && !HeaderValueGuard.IsSetting(Language))
         {
             errors.Add("Language must be null (not sent) or non-empty visible ASCII without leading or trailing spaces.");
         }

@@ -7,18 +7,9 @@ namespace KooDrive.Generated.Configuration;
 
 /// <summary>
 /// Builds the HTTP pipeline of a KooDrive client without dependency injection. It is the same pipeline
-/// <c>services.AddKooDriveClient(...)</c> builds: same handlers, same order, same validation.
+/// <c>services.AddKooDriveClient(...)</c> builds: same handlers, same order, same validation, including the
+/// application's handlers added with <see cref="KooDriveClientOptions.AddHandler"/>.
 /// </summary>
-/// <remarks>
-/// Handler order, outermost first: <see cref="KooDriveDiagnosticsHandler"/> (span, logs, trace ID) →
-/// <see cref="KooDriveUserAgentHandler"/> → the resilience handler (retries and timeouts, unless
-/// <see cref="KooDriveResilienceOptions.Enabled"/> is false) → response buffering (reads the whole body inside
-/// the attempt, so the timeouts cover it) → <see cref="KooDriveRedirectHandler"/> →
-/// <see cref="KooDriveHeadersHandler"/> (X-Traceid, X-User-Id, language, X-Date, clock correction) →
-/// <see cref="KooDriveSigningHandler"/> or <see cref="BearerTokenHandler"/> → the primary handler, whose own
-/// redirection must be off. The retry is outside the headers and signing handlers, so every attempt gets a
-/// fresh X-Date and signature.
-/// </remarks>
 /// <example>
 /// <code>
 /// var options = new KooDriveClientOptions
@@ -49,11 +40,10 @@ public static class KooDriveHttpClientFactory
     public static HttpClient Create(KooDriveClientOptions options, HttpMessageHandler? innerHandler = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var handlers = CreateHandlers(options, new KooDriveClock(options.TimeProvider), loggerFactory);
         var primary = innerHandler ?? CreatePrimaryHandler();
         KooDrivePipeline.ThrowIfFollowsRedirects(primary, message => new ArgumentException(message, nameof(innerHandler)));
 
-        var handlers = CreateHandlers(options, new KooDriveClock(options.TimeProvider), loggerFactory);
         for (var i = 0; i < handlers.Count - 1; i++)
         {
             handlers[i].InnerHandler = handlers[i + 1];
@@ -67,28 +57,16 @@ public static class KooDriveHttpClientFactory
         };
     }
 
-    /// <summary>
-    /// Creates all the KooDrive delegating handlers, outermost first and not yet linked, for a host that
-    /// composes its own pipeline. <see cref="Create"/> and <c>AddKooDriveClient</c> use exactly these.
-    /// </summary>
-    /// <param name="options">The client settings; validated first.</param>
-    /// <param name="clock">The server clock estimate, to be shared by every pipeline of the same service.</param>
-    /// <param name="loggerFactory">Where the SDK logs; nothing is logged when null.</param>
-    /// <returns>
-    /// Diagnostics, User-Agent, resilience (when enabled), response buffering, redirect, headers and authentication handlers, in that order.
-    /// </returns>
-    /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory = null)
+    /// <summary>All the delegating handlers, outermost first and not yet linked (<see cref="KooDrivePipeline"/>).</summary>
+    internal static IReadOnlyList<DelegatingHandler> CreateHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
         return [.. KooDrivePipeline.CreateOuterHandlers(options, clock, loggerFactory), .. KooDrivePipeline.CreateInnerHandlers(options, clock)];
     }
 
     /// <summary>
-    /// Creates the primary handler the SDK uses by default: automatic redirection off (the
-    /// <see cref="KooDriveRedirectHandler"/> follows redirects and re-decides credentials per hop), no cookies,
+    /// Creates the primary handler the SDK uses by default: automatic redirection off (the pipeline follows
+    /// redirects itself and re-decides credentials per hop), no cookies,
     /// pooled connections recycled every 2 minutes so DNS changes are seen.
     /// </summary>
     /// <returns>A new <see cref="SocketsHttpHandler"/>.</returns>

@@ -1,4 +1,5 @@
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Http;
 using KooDrive.Generated.Observability;
 using KooDrive.Generated.Resilience;
 using Microsoft.Extensions.Logging;
@@ -7,50 +8,57 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KooDrive.Generated.Configuration;
 
 /// <summary>
-/// The one definition of a KooDrive client's handlers, used both by <see cref="KooDriveHttpClientFactory"/>
-/// and by the dependency-injection registration, so the two paths cannot drift apart.
+/// The one definition of a KooDrive client's handler order, used both by <see cref="KooDriveHttpClientFactory"/>
+/// and by the dependency-injection registration, so the two paths cannot drift apart. Every other document
+/// refers here.
 /// </summary>
 /// <remarks>
-/// Outermost first: diagnostics (span, logs, trace ID) → User-Agent → resilience (retry and timeouts)
-/// ‖ response buffering (so the timeouts cover the body) → redirect → headers (X-Date, X-User-Id, X-Traceid) → authentication → primary handler. The outer part
-/// sees one call; the inner part runs once per attempt, so every attempt is dated and signed afresh.
-/// With <c>IHttpClientFactory</c>, handlers a consumer adds go between the two parts.
+/// Outermost first:
+/// <list type="number">
+/// <item><see cref="KooDriveDiagnosticsHandler"/>: the call's trace ID, logs and span.</item>
+/// <item><see cref="KooDriveRequestHeadersHandler"/>: User-Agent, language, the check of every header value.</item>
+/// <item>The application's <see cref="KooDrivePipelinePosition.PerCall"/> handlers.</item>
+/// <item>Resilience (retries and timeouts), unless disabled.</item>
+/// <item><see cref="KooDriveResponseBufferingHandler"/>: the first handler of every attempt; reads the whole body inside it.</item>
+/// <item>The application's <see cref="KooDrivePipelinePosition.PerRetry"/> handlers, then (with dependency
+/// injection) those added with <c>AddHttpMessageHandler</c>.</item>
+/// <item><see cref="KooDriveRedirectHandler"/>: follows redirects only where credentials may go.</item>
+/// <item><see cref="KooDriveAuthenticationHandler"/>: X-User-Id, X-Date, the signature or token, the clock-refusal resend.</item>
+/// <item>The primary handler (transport), whose own redirection is off.</item>
+/// </list>
+/// Items 1–4 see one call; items 5–8 run once per attempt, so every attempt is dated and signed afresh and no
+/// handler of the application sees a credential.
 /// </remarks>
 internal static class KooDrivePipeline
 {
-    /// <summary>
-    /// The per-call handlers (diagnostics, User-Agent and, when enabled, resilience), then the outermost
-    /// per-attempt one, response buffering, which must sit directly inside the resilience handler.
-    /// </summary>
+    /// <summary>Items 1 to 6: everything above the redirect handler, in order.</summary>
     public static List<DelegatingHandler> CreateOuterHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory)
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(KooDriveTelemetry.LoggerCategoryName);
         var handlers = new List<DelegatingHandler>
         {
             new KooDriveDiagnosticsHandler(logger, options.TimeProvider),
-            new KooDriveUserAgentHandler(),
+            new KooDriveRequestHeadersHandler(options.Language),
         };
+        AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerCall);
         if (options.Resilience.Enabled)
         {
             handlers.Add(KooDriveResiliencePipeline.CreateHandler(options.Resilience, clock, options.TimeProvider, logger));
         }
 
         handlers.Add(new KooDriveResponseBufferingHandler(clock));
+        AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerRetry);
         return handlers;
     }
 
-    /// <summary>The per-attempt handlers: redirect, headers and authentication.</summary>
+    /// <summary>Items 7 and 8: redirects and authentication, directly above the transport.</summary>
     public static List<DelegatingHandler> CreateInnerHandlers(KooDriveClientOptions options, KooDriveClock clock)
     {
         var policy = new KooDriveCredentialPolicy(options.GetEffectiveAllowedHosts());
-        DelegatingHandler authentication = options.AppCredential is { } credential
-            ? new KooDriveSigningHandler(credential, policy)
-            : new BearerTokenHandler(options.AccessTokenProvider!, policy);
         return
         [
             new KooDriveRedirectHandler(policy, options.MaxRedirects),
-            new KooDriveHeadersHandler(options.UserId!, clock, options.Language),
-            authentication,
+            new KooDriveAuthenticationHandler(options, policy, clock),
         ];
     }
 
@@ -80,6 +88,17 @@ internal static class KooDrivePipeline
         {
             throw createException(
                 "The primary handler must not follow redirects itself (set AllowAutoRedirect = false): the KooDrive pipeline follows them so that credentials are re-evaluated for every hop.");
+        }
+    }
+
+    private static void AddApplicationHandlers(List<DelegatingHandler> handlers, KooDriveClientOptions options, KooDrivePipelinePosition position)
+    {
+        foreach (var (create, at) in options.Handlers)
+        {
+            if (at == position)
+            {
+                handlers.Add(create() ?? throw new InvalidOperationException($"A handler factory passed to KooDriveClientOptions.AddHandler returned null ({position})."));
+            }
         }
     }
 }

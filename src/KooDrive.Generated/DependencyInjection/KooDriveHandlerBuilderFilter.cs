@@ -7,15 +7,14 @@ using Microsoft.Extensions.Options;
 namespace KooDrive.Generated.DependencyInjection;
 
 /// <summary>
-/// Appends the per-attempt KooDrive handlers (redirect, headers, authentication) to the KooDrive client's
-/// pipeline after every other configuration has run, so that they always sit directly above the primary
-/// handler, and refuses a primary handler that follows redirects itself.
+/// Appends the innermost KooDrive handlers (<see cref="KooDrivePipeline.CreateInnerHandlers"/>: redirects and
+/// authentication) to the KooDrive client's pipeline after every other configuration has run, so that they always
+/// sit directly above the primary handler, and refuses a primary handler that follows redirects itself.
 /// </summary>
 /// <remarks>
 /// A filter runs around all of a client's configuration actions, whatever order the consumer registered
 /// them in; this one is registered first, so it also runs around every other filter, including
-/// IHttpClientFactory's logging filter, whose handlers therefore stay above the signing handlers. Handlers a consumer adds with <c>AddHttpMessageHandler</c> therefore land between the resilience
-/// handler and the signing handlers: they see every attempt, and cannot push the retry inside the signer.
+/// IHttpClientFactory's logging filter, whose handlers therefore never see a credential.
 /// </remarks>
 internal sealed class KooDriveHandlerBuilderFilter : IHttpMessageHandlerBuilderFilter
 {

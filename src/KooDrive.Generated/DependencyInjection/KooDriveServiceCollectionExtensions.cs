@@ -13,10 +13,11 @@ namespace KooDrive.Generated.DependencyInjection;
 /// <remarks>
 /// <para>
 /// Both typed clients share one named <see cref="HttpClient"/>, <see cref="HttpClientName"/>, created by
-/// <c>IHttpClientFactory</c>. Its pipeline is the one <see cref="KooDriveHttpClientFactory.Create"/> builds:
-/// diagnostics → User-Agent → resilience → response buffering → <em>handlers you add on the returned builder</em> → redirect →
-/// headers → authentication → primary handler. One <see cref="KooDriveClock"/> singleton outlives the
-/// factory's handler rotation.
+/// <c>IHttpClientFactory</c>. Its pipeline is the one <see cref="KooDriveHttpClientFactory.Create"/> builds,
+/// handlers from <see cref="KooDriveClientOptions.AddHandler"/> included; handlers you add with
+/// <c>AddHttpMessageHandler</c> on the returned builder run once per attempt, after the
+/// <see cref="KooDrivePipelinePosition.PerRetry"/> ones and before redirects and authentication. One server-clock
+/// estimate, a singleton, outlives the factory's handler rotation.
 /// </para>
 /// <para>
 /// Options are validated when the host starts (<c>ValidateOnStart</c>) and whenever they are read; the
@@ -32,7 +33,7 @@ public static class KooDriveServiceCollectionExtensions
     /// <summary>Registers the KooDrive clients, configured in code.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. <see cref="KooDriveClientOptions.UserId"/> and the credentials.</param>
-    /// <returns>The builder of the <see cref="HttpClientName"/> client, to add handlers or configure it further.</returns>
+    /// <returns>The builder of the <see cref="HttpClientName"/> client, to add per-attempt handlers or configure it further.</returns>
     /// <example>
     /// <code>
     /// services.AddKooDriveClient(options =>
@@ -59,13 +60,13 @@ public static class KooDriveServiceCollectionExtensions
     /// <c>Resilience:*</c>, and <c>AppId</c> with <c>AppSecret</c> for app-based authentication.
     /// </param>
     /// <param name="configure">Runs after binding, e.g. to set <see cref="KooDriveClientOptions.AccessTokenProvider"/>.</param>
-    /// <returns>The builder of the <see cref="HttpClientName"/> client, to add handlers or configure it further.</returns>
+    /// <returns>The builder of the <see cref="HttpClientName"/> client, to add per-attempt handlers or configure it further.</returns>
     public static IHttpClientBuilder AddKooDriveClient(this IServiceCollection services, IConfiguration configuration, Action<KooDriveClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddCore(services);
-        var credential = new KooDriveConfigurationCredential(configuration);
+        var credential = new KooDriveAppCredentialBinding(configuration);
         services.AddOptions<KooDriveClientOptions>().Bind(configuration).Configure(credential.Apply);
         services.AddSingleton<IValidateOptions<KooDriveClientOptions>>(credential);
         if (configure is not null)

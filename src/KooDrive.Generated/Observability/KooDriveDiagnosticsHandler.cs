@@ -8,106 +8,151 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KooDrive.Generated.Observability;
 
 /// <summary>
-/// Logs each KooDrive call and records it as a span of <see cref="KooDriveTelemetry.ActivitySource"/>.
-/// Place it outermost, outside the resilience handler, so that one call (all its attempts) is one span
-/// and one outcome line.
+/// The first handler a call meets: it fixes the call's <c>X-Traceid</c>, logs the call and records it as a span
+/// of <see cref="KooDriveTelemetry.ActivitySource"/>, so that one call (all its attempts) is one span, one
+/// outcome line and one trace ID.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The trace ID is the caller's <c>X-Traceid</c> header (which must be valid), else the ID of the active
+/// <see cref="KooDriveTraceId.Begin"/> scope, else a new one. It is recorded in the request's options and in the
+/// <see cref="Exception.Data"/> of any exception that passes through, under <see cref="KooDriveTraceId.ExceptionDataKey"/>.
+/// </para>
 /// <para>
 /// The span is named after the operation (<c>BackupClient.DeleteBackupScopes</c>; <c>KooDrive DELETE</c> for
 /// a request that matches no operation) and tagged <c>http.request.method</c>, <c>url.path</c> (no query),
 /// <c>url.template</c>, <c>server.address</c>, <c>koodrive.operation</c>, <c>koodrive.trace_id</c>,
 /// <c>http.response.status_code</c>, <c>koodrive.attempts</c> and, on failure, <c>error.type</c>. Retries are
-/// events on it. The HTTP client's own per-attempt spans, when enabled, become its children.
+/// events on it. Nothing else from the request is logged: no header values, no query, no body.
 /// </para>
 /// <para>
-/// The call's <c>X-Traceid</c> is fixed here, before any attempt (the caller's header, else the
-/// <see cref="KooDriveTraceId.Begin"/> scope, else a new ID), so that every attempt, log line and span of
-/// one call carries the same ID. Nothing else from the request is logged: no header values, no query, no body.
+/// Disabled diagnostics cost nothing beyond the trace ID: no span is started unless the source has a listener,
+/// and the path and operation names are read only when a log level or the span needs them.
 /// </para>
 /// </remarks>
-public sealed class KooDriveDiagnosticsHandler : DelegatingHandler
+internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider timeProvider) : DelegatingHandler
 {
-    private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
-
-    /// <summary>Creates the handler.</summary>
-    /// <param name="logger">Where messages go; none are written when null.</param>
-    /// <param name="timeProvider">The clock durations are measured with (the system clock when null).</param>
-    public KooDriveDiagnosticsHandler(ILogger? logger = null, TimeProvider? timeProvider = null)
-    {
-        _logger = logger ?? NullLogger.Instance;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var traceId = EnsureTraceId(request);
-        var state = new KooDriveCallState();
-        request.Options.Set(KooDriveCallState.Key, state);
-
-        var operation = KooDriveOperation.Of(request);
-        var operationName = operation?.Id ?? "(unknown)";
-        var method = request.Method.Method;
-        var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "(relative)";
-
-        using var activity = StartActivity(request, operation, path, traceId);
-        state.Activity = activity;
-        KooDriveLog.RequestStarting(_logger, operationName, method, path, traceId);
-        var started = _timeProvider.GetTimestamp();
+        var traceId = FixTraceId(request);
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            var status = (int)response.StatusCode;
-            KooDriveLog.ResponseReceived(_logger, status >= 400 ? LogLevel.Warning : LogLevel.Information, operationName, method, path, status, elapsed, state.Attempts, traceId);
-            if (activity is not null)
+            using var activity = StartActivity(request, traceId);
+
+            // The attempt count is read only by a log line or the span: without either, nothing records it.
+            KooDriveCallState? state = null;
+            if (activity is not null || _logger.IsEnabled(LogLevel.Error))
             {
-                activity.SetTag("http.response.status_code", status);
-                activity.SetTag("koodrive.attempts", state.Attempts);
-                if (status >= 400)
+                state = new KooDriveCallState { Activity = activity };
+                request.Options.Set(KooDriveCallState.Key, state);
+            }
+
+            CallName? call = null;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                call = new CallName(request);
+                KooDriveLog.RequestStarting(_logger, call.Operation, call.Method, call.Path, traceId);
+            }
+
+            var started = timeProvider.GetTimestamp();
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                var level = status >= 400 ? LogLevel.Warning : LogLevel.Information;
+                if (_logger.IsEnabled(level))
                 {
-                    activity.SetTag("error.type", status.ToString(CultureInfo.InvariantCulture));
+                    call ??= new CallName(request);
+                    var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                    var attempts = Attempts(state);
+                    KooDriveLog.ResponseReceived(_logger, level, call.Operation, call.Method, call.Path, status, elapsed, attempts, traceId);
+                }
+
+                if (activity is not null)
+                {
+                    activity.SetTag("http.response.status_code", status);
+                    activity.SetTag("koodrive.attempts", Attempts(state));
+                    if (status >= 400)
+                    {
+                        activity.SetTag("error.type", status.ToString(CultureInfo.InvariantCulture));
+                        activity.SetStatus(ActivityStatusCode.Error);
+                    }
+                }
+
+                return response;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    call ??= new CallName(request);
+                    var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                    KooDriveLog.RequestCanceled(_logger, call.Operation, call.Method, call.Path, elapsed, traceId);
+                }
+
+                if (activity is not null)
+                {
+                    activity.SetTag("error.type", "canceled");
+                    activity.SetTag("koodrive.attempts", Attempts(state));
+                    activity.SetStatus(ActivityStatusCode.Error, "canceled");
+                }
+
+                throw;
+            }
+            catch (Exception exception)
+            {
+                var errorType = exception.GetType().FullName ?? exception.GetType().Name;
+                if (_logger.IsEnabled(LogLevel.Error))
+                {
+                    call ??= new CallName(request);
+                    var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                    var attempts = Attempts(state);
+                    KooDriveLog.RequestFailed(_logger, exception, call.Operation, call.Method, call.Path, errorType, elapsed, attempts, traceId);
+                }
+
+                if (activity is not null)
+                {
+                    activity.SetTag("error.type", errorType);
+                    activity.SetTag("koodrive.attempts", Attempts(state));
+                    activity.AddException(exception);
                     activity.SetStatus(ActivityStatusCode.Error);
                 }
-            }
 
-            return response;
+                throw;
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (RecordTraceId(exception, traceId))
         {
-            var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            KooDriveLog.RequestCanceled(_logger, operationName, method, path, elapsed, traceId);
-            if (activity is not null)
-            {
-                activity.SetTag("error.type", "canceled");
-                activity.SetTag("koodrive.attempts", state.Attempts);
-                activity.SetStatus(ActivityStatusCode.Error, "canceled");
-            }
-
-            throw;
-        }
-        catch (Exception exception)
-        {
-            var errorType = exception.GetType().FullName ?? exception.GetType().Name;
-            var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            KooDriveLog.RequestFailed(_logger, exception, operationName, method, path, errorType, elapsed, state.Attempts, traceId);
-            if (activity is not null)
-            {
-                activity.SetTag("error.type", errorType);
-                activity.SetTag("koodrive.attempts", state.Attempts);
-                activity.AddException(exception);
-                activity.SetStatus(ActivityStatusCode.Error);
-            }
-
-            RecordTraceId(exception, traceId);
-            throw;
+            throw; // Unreachable: the filter only annotates the exception and never catches it.
         }
     }
 
-    private static Activity? StartActivity(HttpRequestMessage request, KooDriveOperation? operation, string path, string? traceId)
+    private static int Attempts(KooDriveCallState? state) => state?.Attempts ?? 1;
+
+    /// <summary>Fixes the call's trace ID on the header and the request options; a malformed caller header fails the call.</summary>
+    private static string FixTraceId(HttpRequestMessage request)
+    {
+        string traceId;
+        if (request.Headers.NonValidated.TryGetValues(KooDriveHeaderNames.TraceId, out var existing))
+        {
+            traceId = existing.Count == 1 ? existing.ToString() : string.Empty;
+            KooDriveTraceId.ThrowIfInvalid(traceId, KooDriveHeaderNames.TraceId);
+        }
+        else
+        {
+            traceId = KooDriveTraceId.Current ?? KooDriveTraceId.NewId();
+            request.Headers.TryAddWithoutValidation(KooDriveHeaderNames.TraceId, traceId);
+        }
+
+        request.Options.Set(KooDriveTraceId.RequestOptionKey, traceId);
+        return traceId;
+    }
+
+    private static Activity? StartActivity(HttpRequestMessage request, string traceId)
     {
         var source = KooDriveTelemetry.ActivitySource;
         if (!source.HasListeners())
@@ -115,12 +160,14 @@ public sealed class KooDriveDiagnosticsHandler : DelegatingHandler
             return null;
         }
 
+        var operation = KooDriveOperation.Of(request);
+
         // Internal: the HTTP client's own spans are the CLIENT spans beneath this logical call.
         var activity = source.StartActivity(operation?.DisplayName ?? "KooDrive " + request.Method.Method, ActivityKind.Internal);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", request.Method.Method);
-            activity.SetTag("url.path", path);
+            activity.SetTag("url.path", PathOf(request));
             if (request.RequestUri is { IsAbsoluteUri: true } uri)
             {
                 activity.SetTag("server.address", uri.Host);
@@ -138,25 +185,26 @@ public sealed class KooDriveDiagnosticsHandler : DelegatingHandler
         return activity;
     }
 
-    /// <summary>Fixes the call's trace ID; a malformed caller header is left for the headers handler to reject.</summary>
-    private static string? EnsureTraceId(HttpRequestMessage request)
-    {
-        if (request.Headers.NonValidated.TryGetValues(KooDriveHeaderNames.TraceId, out var existing))
-        {
-            var value = existing.Count == 1 ? existing.ToString() : null;
-            return KooDriveTraceId.IsValid(value) ? value : null;
-        }
+    private static string PathOf(HttpRequestMessage request) =>
+        request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "(relative)";
 
-        var traceId = KooDriveTraceId.Current ?? KooDriveTraceId.NewId();
-        request.Headers.TryAddWithoutValidation(KooDriveHeaderNames.TraceId, traceId);
-        return traceId;
-    }
-
-    private static void RecordTraceId(Exception exception, string? traceId)
+    private static bool RecordTraceId(Exception exception, string traceId)
     {
-        if (traceId is not null && !exception.Data.IsReadOnly && !exception.Data.Contains(KooDriveTraceId.ExceptionDataKey))
+        if (!exception.Data.IsReadOnly && !exception.Data.Contains(KooDriveTraceId.ExceptionDataKey))
         {
             exception.Data[KooDriveTraceId.ExceptionDataKey] = traceId;
         }
+
+        return false;
+    }
+
+    /// <summary>What a log line names: the operation, the method and the path without its query.</summary>
+    private sealed class CallName(HttpRequestMessage request)
+    {
+        public string Operation { get; } = KooDriveOperation.Of(request)?.Id ?? "(unknown)";
+
+        public string Method { get; } = request.Method.Method;
+
+        public string Path { get; } = PathOf(request);
     }
 }

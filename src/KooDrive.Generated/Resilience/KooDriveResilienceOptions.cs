@@ -19,8 +19,8 @@ namespace KooDrive.Generated.Resilience;
 /// server cannot have seen such a request).
 /// </para>
 /// <para>
-/// The retry runs outside the KooDrive headers and signing handlers, so every attempt carries a new
-/// <c>X-Date</c> and a new signature (or a token asked for again).
+/// The retry runs outside authentication, so every attempt carries a new <c>X-Date</c> and a new signature
+/// (or a token asked for again).
 /// </para>
 /// </remarks>
 public sealed class KooDriveResilienceOptions

@@ -119,13 +119,12 @@ internal static class KooDriveResiliencePipeline
                 ["error.type"] = outcome,
             }));
 
-        KooDriveLog.RetryScheduled(
-            logger,
-            request?.Method.Method ?? "?",
-            request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "?",
-            args.AttemptNumber + 1,
-            outcome,
-            args.RetryDelay.TotalMilliseconds,
-            KooDriveTraceId.Get(request));
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var path = request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "?";
+            var delay = args.RetryDelay.TotalMilliseconds;
+            var traceId = KooDriveTraceId.Get(request);
+            KooDriveLog.RetryScheduled(logger, request?.Method.Method ?? "?", path, args.AttemptNumber + 1, outcome, delay, traceId);
+        }
     }
 }

@@ -25,9 +25,9 @@ namespace KooDrive.Generated.Resilience;
 /// </para>
 /// <para>
 /// Being the first handler of every attempt, it removes the previous attempt's <c>Authorization</c> and
-/// <c>X-Date</c> from the reused request before anything else sees it: the handlers between here and the
-/// signing handlers (IHttpClientFactory's request logging, a consumer's own handlers) then never see the
-/// credentials of an earlier attempt. The headers and signing handlers set both afresh.
+/// <c>X-Date</c> from the reused request before anything else sees it: the handlers between here and
+/// authentication (IHttpClientFactory's request logging, the application's per-attempt handlers) then never
+/// see the credentials of an earlier attempt. Authentication sets both afresh.
 /// </para>
 /// </remarks>
 internal sealed class KooDriveResponseBufferingHandler(KooDriveClock clock) : DelegatingHandler

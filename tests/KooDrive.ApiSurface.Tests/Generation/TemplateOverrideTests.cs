@@ -24,7 +24,11 @@ public partial class TemplateOverrideTests
     {
         ["Client.Class"] = "Each generated method calls its Validate<Operation> partial method (the spec's rules, compiled by "
             + "generator/KooDrive.CodeGen) before it builds the request, and declares that partial method and "
-            + "Attach<Operation>Operation next to itself. JsonSerializerSettings and ObjectResponseResult<T> are private: "
+            + "Attach<Operation>Operation next to itself. A JSON body is written once, as UTF-8 into a pooled buffer, by "
+            + "KooDrive.Generated.Http.KooDriveJsonContent: the bytes sent are the bytes the signature hashes. The method "
+            + "and Accept header reuse the runtime's cached HttpMethod and the spec's media type as sent, instead of "
+            + "allocating and parsing them on every call. "
+            + "JsonSerializerSettings and ObjectResponseResult<T> are private: "
             + "they are NSwag's internals, not part of the SDK's API. A typed default (error) response is not read by the "
             + "generated dispatch: ProcessResponseAsync has thrown the mapped exception for every status but 200, and "
             + "NSwag's generic KooDriveApiException<TResult> would be a public type that is never thrown. Re-diff by hand "

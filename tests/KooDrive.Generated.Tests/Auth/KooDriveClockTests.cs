@@ -129,7 +129,7 @@ public class KooDriveClockTests
         var recorder = new RecordingHandler
         {
             Respond = (_, n) => n == 1
-                ? KooDriveHeadersHandlerTests.Refused(status, TestPipelines.VectorTime)
+                ? RequestHeadersTests.Refused(status, TestPipelines.VectorTime)
                 : WithDate(RecordingHandler.Success(), TestPipelines.VectorTime),
         };
         using var client = TestPipelines.Client(TestPipelines.Signing(time), recorder);
@@ -154,7 +154,7 @@ public class KooDriveClockTests
         var time = new FakeTimeProvider(TestPipelines.VectorTime.AddMinutes(-20));
         var recorder = new RecordingHandler
         {
-            Respond = (_, n) => n == 1 ? KooDriveHeadersHandlerTests.Refused(HttpStatusCode.BadRequest, TestPipelines.VectorTime) : RecordingHandler.Success(),
+            Respond = (_, n) => n == 1 ? RequestHeadersTests.Refused(HttpStatusCode.BadRequest, TestPipelines.VectorTime) : RecordingHandler.Success(),
         };
         using var client = TestPipelines.Client(TestPipelines.Bearer(time: time), recorder);
 
@@ -171,7 +171,7 @@ public class KooDriveClockTests
         var time = new FakeTimeProvider(TestPipelines.VectorTime.AddMinutes(5));
         var recorder = new RecordingHandler
         {
-            Respond = (_, n) => KooDriveHeadersHandlerTests.Refused(HttpStatusCode.BadRequest, TestPipelines.VectorTime.AddMinutes(-30 * n)),
+            Respond = (_, n) => RequestHeadersTests.Refused(HttpStatusCode.BadRequest, TestPipelines.VectorTime.AddMinutes(-30 * n)),
         };
         using var client = TestPipelines.Client(TestPipelines.Signing(time), recorder);
 
@@ -190,7 +190,7 @@ public class KooDriveClockTests
     {
         var recorder = new RecordingHandler
         {
-            Respond = (_, _) => KooDriveHeadersHandlerTests.Refused(status, TestPipelines.VectorTime.AddSeconds(serverAheadSeconds)),
+            Respond = (_, _) => RequestHeadersTests.Refused(status, TestPipelines.VectorTime.AddSeconds(serverAheadSeconds)),
         };
         using var client = TestPipelines.Client(TestPipelines.Signing(), recorder);
 

@@ -1,5 +1,6 @@
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
+using KooDrive.Generated.Http;
 using KooDrive.Generated.Observability;
 using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Tests.Auth.Support;
@@ -34,21 +35,18 @@ public class KooDriveHttpClientFactoryTests
     }
 
     [Fact]
-    public void Handlers_come_outermost_first_diagnostics_user_agent_resilience_buffering_then_redirect_headers_authentication()
+    public void Handlers_come_outermost_first_diagnostics_headers_resilience_buffering_then_redirect_authentication()
     {
         var clock = new KooDriveClock();
 
         var signing = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Signing(resilience: true), clock);
         var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(resilience: true), clock);
 
-        Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(KooDriveSigningHandler)],
-            signing.Select(h => h.GetType()));
-        Assert.Equal(
-            [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveUserAgentHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveHeadersHandler), typeof(BearerTokenHandler)],
-            bearer.Select(h => h.GetType()));
+        Type[] expected = [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveRequestHeadersHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveAuthenticationHandler)];
+        Assert.Equal(expected, signing.Select(h => h.GetType()));
+        Assert.Equal(expected, bearer.Select(h => h.GetType()));
         Assert.IsAssignableFrom<ResilienceHandler>(signing[2]);
-        Assert.Same(clock, signing.OfType<KooDriveHeadersHandler>().Single().Clock);
+        Assert.Same(clock, signing.OfType<KooDriveAuthenticationHandler>().Single().Clock);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class AddKooDriveClientTests
         var marker = types.IndexOf(typeof(MarkerHandler));
         Assert.True(marker > types.IndexOf(typeof(ResilienceHandler)), string.Join(" > ", types.Select(t => t.Name)));
         Assert.True(marker < types.IndexOf(typeof(KooDriveRedirectHandler)), string.Join(" > ", types.Select(t => t.Name)));
-        Assert.True(types.IndexOf(typeof(KooDriveSigningHandler)) < types.IndexOf(typeof(RecordingHandler)));
+        Assert.True(types.IndexOf(typeof(KooDriveAuthenticationHandler)) < types.IndexOf(typeof(RecordingHandler)));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class AddKooDriveClientTests
         await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
 
         var chain = DiTestHost.Chain(provider);
-        Assert.Single(chain, h => h is KooDriveSigningHandler);
+        Assert.Single(chain, h => h is KooDriveAuthenticationHandler);
         Assert.Single(chain, h => h is ResilienceHandler);
         Assert.Equal("en_us", recorder.Single.Header("language"));
         Assert.Equal(KooDriveTelemetry.UserAgent, recorder.Single.Header("User-Agent"));
@@ -212,11 +212,11 @@ public class AddKooDriveClientTests
         services.AddKooDriveClient(Signing).UsingTransport(recorder).SetHandlerLifetime(TimeSpan.FromSeconds(1));
         await using var provider = services.BuildServiceProvider();
 
-        var firstHeaders = DiTestHost.Chain(provider).OfType<KooDriveHeadersHandler>().Single();
+        var firstHeaders = DiTestHost.Chain(provider).OfType<KooDriveAuthenticationHandler>().Single();
         await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451648");
-        KooDriveHeadersHandler? secondHeaders = null;
+        KooDriveAuthenticationHandler? secondHeaders = null;
         await Resilience.Support.Eventually.TrueAsync(
-            () => !ReferenceEquals(secondHeaders = DiTestHost.Chain(provider).OfType<KooDriveHeadersHandler>().Single(), firstHeaders),
+            () => !ReferenceEquals(secondHeaders = DiTestHost.Chain(provider).OfType<KooDriveAuthenticationHandler>().Single(), firstHeaders),
             "the factory to rotate the handlers");
         await provider.GetRequiredService<IBackupClient>().UnbindDeviceAsync("1842812272691451649");
 

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Options;
 namespace KooDrive.Generated.DependencyInjection;
 
 /// <summary>
-/// Builds <see cref="KooDriveClientOptions.AppCredential"/> from the flat <c>AppId</c> and <c>AppSecret</c>
-/// keys of a configuration section, and reports what is wrong with them.
+/// Binds <see cref="KooDriveClientOptions.AppCredential"/> from the flat <c>AppId</c> and <c>AppSecret</c>
+/// keys of a configuration section (<see cref="Apply"/>), and reports, by key, what keeps them from binding
+/// (<see cref="Validate"/>). Every other options rule is <see cref="KooDriveClientOptions.GetValidationErrors"/>'s.
 /// </summary>
 /// <remarks>
 /// The credential takes its secret only through its constructor and never gives it back, so it cannot be
 /// bound like the other settings. Messages name the configuration key, never its value.
 /// </remarks>
-internal sealed class KooDriveConfigurationCredential(IConfiguration configuration) : IValidateOptions<KooDriveClientOptions>
+internal sealed class KooDriveAppCredentialBinding(IConfiguration configuration) : IValidateOptions<KooDriveClientOptions>
 {
     public const string AppIdKey = "AppId";
     public const string AppSecretKey = "AppSecret";

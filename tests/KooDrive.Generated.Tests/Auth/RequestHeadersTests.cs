@@ -7,7 +7,7 @@ using KooDrive.Generated.Tests.Auth.Support;
 
 namespace KooDrive.Generated.Tests.Auth;
 
-public partial class KooDriveHeadersHandlerTests
+public partial class RequestHeadersTests
 {
     [Fact]
     public async Task X_Date_is_UTC_in_the_documented_format_from_the_injected_clock()
@@ -182,14 +182,14 @@ public partial class KooDriveHeadersHandlerTests
     }
 
     [Fact]
-    public void A_user_ID_or_language_that_is_not_ASCII_is_refused_by_the_constructor()
+    public void A_user_ID_or_language_that_is_not_ASCII_is_refused_when_the_client_is_built()
     {
-        var clock = new KooDriveClock();
-        Assert.Equal("userId", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("15050842\u00e9", clock)).ParamName);
-        Assert.Equal("language", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("1", clock, "fran\u00e7ais")).ParamName);
         var options = TestPipelines.Bearer();
         options.UserId = "15050842\u00e9";
-        Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(options, new RecordingHandler()));
+        Assert.Contains("UserId", Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(options, new RecordingHandler())).Message, StringComparison.Ordinal);
+        options = TestPipelines.Bearer();
+        options.Language = "fran\u00e7ais";
+        Assert.Contains("Language", Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(options, new RecordingHandler())).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -284,16 +284,22 @@ public partial class KooDriveHeadersHandlerTests
         Assert.All(recorder.Requests, r => Assert.Equal(IndependentSigner.ExpectedAuthorization(r), r.Header("Authorization")));
     }
 
-    [Fact]
-    public void Constructor_validates_its_settings()
+    [Theory]
+    [InlineData(null, null, "UserId is required")]
+    [InlineData("", null, "UserId must be")]
+    [InlineData("1\r\n", null, "UserId must be")]
+    [InlineData(" 1", null, "UserId must be")]
+    [InlineData("1", "en\nus", "Language must be")]
+    [InlineData("1", "", "Language must be")]
+    public void The_user_ID_and_language_are_checked_once_with_the_options(string? userId, string? language, string expected)
     {
-        var clock = new KooDriveClock();
-        Assert.Throws<ArgumentNullException>(() => new KooDriveHeadersHandler(null!, clock));
-        Assert.Throws<ArgumentNullException>(() => new KooDriveHeadersHandler("1", null!));
-        Assert.Equal("userId", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("", clock)).ParamName);
-        Assert.Equal("userId", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("1\r\n", clock)).ParamName);
-        Assert.Equal("language", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("1", clock, "en\nus")).ParamName);
-        Assert.Equal("language", Assert.Throws<ArgumentException>(() => new KooDriveHeadersHandler("1", clock, "")).ParamName);
+        var options = TestPipelines.Bearer();
+        options.UserId = userId;
+        options.Language = language;
+
+        var exception = Assert.Throws<ArgumentException>(() => KooDriveHttpClientFactory.Create(options, new RecordingHandler()));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
     }
 
     internal static HttpResponseMessage Refused(HttpStatusCode status, DateTimeOffset serverDate)

@@ -4,7 +4,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace KooDrive.Generated.Tests.Auth;
 
-public class BearerTokenHandlerTests
+public class TokenAuthenticationTests
 {
     [Fact]
     public async Task The_token_is_sent_as_Bearer_with_the_common_headers()
@@ -155,11 +155,4 @@ public class BearerTokenHandlerTests
         Assert.Empty(recorder.Requests);
     }
 
-    [Fact]
-    public void Constructor_rejects_nulls()
-    {
-        var policy = new KooDriveCredentialPolicy([KooDriveHosts.International]);
-        Assert.Throws<ArgumentNullException>(() => new BearerTokenHandler(null!, policy));
-        Assert.Throws<ArgumentNullException>(() => new BearerTokenHandler(new StaticAccessTokenProvider("t"), null!));
-    }
 }

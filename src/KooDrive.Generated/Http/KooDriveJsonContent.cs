@@ -1,0 +1,228 @@
+using System.Buffers;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace KooDrive.Generated.Http;
+
+/// <summary>
+/// A JSON request body written once, by Newtonsoft.Json, as UTF-8 into a pooled buffer: the bytes the transport
+/// sends, the bytes the app signature hashes (<see cref="Utf8Bytes"/>) and the bytes a retry sends again. The
+/// generated methods create it; disposing the request returns the buffer to the pool.
+/// </summary>
+internal sealed class KooDriveJsonContent : HttpContent
+{
+    // JsonSerializer.Create copies the settings into a new serializer each time; a serializer is safe to share
+    // for serialization, so one per settings instance (one per generated client class) serves every call.
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
+
+    private readonly int _length;
+    private byte[]? _buffer;
+
+    // Writes still running. SocketsHttpHandler may go on sending a body after the response has arrived and the
+    // request been disposed; the buffer returns to the pool only when the last write is done, so the transport
+    // never sends bytes a later request has written into it.
+    private int _writers;
+    private int _disposed;
+
+    private KooDriveJsonContent(byte[] buffer, int length, string mediaType)
+    {
+        _buffer = buffer;
+        _length = length;
+
+        // Stored as sent, not parsed: nothing reads it back on the way out.
+        Headers.TryAddWithoutValidation("Content-Type", mediaType);
+    }
+
+    /// <summary>The body: the exact bytes sent.</summary>
+    public ReadOnlyMemory<byte> Utf8Bytes => new(_buffer ?? throw new ObjectDisposedException(nameof(KooDriveJsonContent)), 0, _length);
+
+    /// <summary>Serializes <paramref name="body"/> with <paramref name="settings"/> into a pooled UTF-8 buffer.</summary>
+    /// <param name="body">The request model.</param>
+    /// <param name="settings">The generated client's request settings.</param>
+    /// <param name="mediaType">The spec's request media type, sent as <c>Content-Type</c>.</param>
+    /// <returns>The content; the request that carries it disposes it.</returns>
+    public static KooDriveJsonContent Create(object body, JsonSerializerSettings settings, string mediaType)
+    {
+        var serializer = Serializers.GetValue(settings, JsonSerializer.Create);
+        var writer = new PooledUtf8Writer();
+        try
+        {
+            using (var json = new JsonTextWriter(writer) { ArrayPool = CharPool.Instance, CloseOutput = false, Formatting = serializer.Formatting })
+            {
+                serializer.Serialize(json, body);
+            }
+
+            var (buffer, length) = writer.Detach();
+            return new KooDriveJsonContent(buffer, length, mediaType);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    /// <inheritdoc />
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var bytes = BeginWrite();
+        try
+        {
+            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var bytes = BeginWrite();
+        try
+        {
+            stream.Write(bytes.Span);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new MemoryStream(_buffer ?? throw new ObjectDisposedException(nameof(KooDriveJsonContent)), 0, _length, writable: false));
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // Both sides publish with a full fence before reading the other's flag: either this sees the
+            // writer, or the writer sees the disposal.
+            Interlocked.Exchange(ref _disposed, 1);
+            if (Volatile.Read(ref _writers) == 0)
+            {
+                ReturnBuffer();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private ReadOnlyMemory<byte> BeginWrite()
+    {
+        Interlocked.Increment(ref _writers);
+        var buffer = Volatile.Read(ref _buffer);
+        if (buffer is null || Volatile.Read(ref _disposed) == 1)
+        {
+            EndWrite();
+            throw new ObjectDisposedException(nameof(KooDriveJsonContent));
+        }
+
+        return new ReadOnlyMemory<byte>(buffer, 0, _length);
+    }
+
+    private void EndWrite()
+    {
+        if (Interlocked.Decrement(ref _writers) == 0 && Volatile.Read(ref _disposed) == 1)
+        {
+            ReturnBuffer();
+        }
+    }
+
+    private void ReturnBuffer()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Newtonsoft's char buffers, from the shared pool.</summary>
+    private sealed class CharPool : IArrayPool<char>
+    {
+        public static readonly CharPool Instance = new();
+
+        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<char>.Shared.Return(array);
+            }
+        }
+    }
+
+    /// <summary>A <see cref="TextWriter"/> that encodes straight into a pooled UTF-8 byte buffer, with no intermediate string.</summary>
+    private sealed class PooledUtf8Writer : TextWriter
+    {
+        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+        private readonly Encoder _encoder = Utf8.GetEncoder();
+        private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(1024);
+        private int _length;
+
+        public PooledUtf8Writer()
+            : base(System.Globalization.CultureInfo.InvariantCulture)
+        {
+        }
+
+        public override Encoding Encoding => Utf8;
+
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            var needed = Utf8.GetMaxByteCount(buffer.Length);
+            if (_length + needed > _buffer!.Length)
+            {
+                var next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+                _buffer.AsSpan(0, _length).CopyTo(next);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = next;
+            }
+
+            // The encoder keeps a high surrogate that ends one write for the low surrogate that starts the next.
+            _length += _encoder.GetBytes(buffer, _buffer.AsSpan(_length), flush: false);
+        }
+
+        /// <summary>Hands the buffer over to the caller, who returns it to the pool.</summary>
+        public (byte[] Buffer, int Length) Detach()
+        {
+            _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
+            var buffer = _buffer!;
+            _buffer = null;
+            return (buffer, _length);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_buffer is { } buffer)
+            {
+                _buffer = null;
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
