@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using KooDrive.Generated.Benchmarks.Harness;
+
+namespace KooDrive.Generated.Benchmarks.Report;
+
+/// <summary>
+/// <c>--report</c>: every measurement the per-call goals need, in one command, ending with one table of goals, what
+/// was measured and whether each goal holds. Each section's detail is printed as it completes.
+/// </summary>
+public sealed class FullReport
+{
+    // Sizes chosen so the whole report stays within about 10 minutes on 2 cores.
+    private const int SteadyWarmUpCalls = 2000;
+    private const int SteadyRounds = 30;
+    private const int SteadyCallsPerRound = 40;
+    private const int CurveCalls = 200;
+    private const int CurveWarmUpCalls = 3000;
+    private const int CurveSteadyCalls = 300;
+    private const int ColdStartRounds = 10;
+
+    private static readonly Variant[] Sdk = [Variant.SdkToken, Variant.SdkSigned];
+    private static readonly Variant[] Alternatives = [Variant.Refit, Variant.PlainNSwag];
+
+    private readonly List<string> _sections = [];
+    private readonly Table _goals = new("what", "goal", "measured", "result");
+    private readonly string? _only;
+
+    private FullReport(string? only) => _only = only;
+
+    /// <summary>Runs the report (or one part of it: steady-state, warm-up, cold-start, benchmarks) and prints it.</summary>
+    public static async Task<int> RunAsync(string? only)
+    {
+        var report = new FullReport(only);
+        await report.RunPartsAsync().ConfigureAwait(false);
+        return report.Finish();
+    }
+
+    private async Task RunPartsAsync()
+    {
+        Section(
+            "KooDrive.Generated per-call report",
+            string.Create(CultureInfo.InvariantCulture, $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
+            + "Every ratio is against the hand-written HttpClient + Newtonsoft call (or the named baseline) measured in the same run. "
+            + "The call deletes 100 scope IDs; the answer lists 50 deleted IDs and 50 failures.");
+
+        if (Wants("steady-state"))
+        {
+            await SteadyStateAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("warm-up"))
+        {
+            await WarmUpAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("cold-start"))
+        {
+            await ColdStartAsync().ConfigureAwait(false);
+        }
+
+        if (Wants("benchmarks"))
+        {
+            Benchmarks();
+        }
+    }
+
+    private bool Wants(string part) => _only is null || _only == part;
+
+    private async Task SteadyStateAsync()
+    {
+        var loopback = new Dictionary<IdForm, IReadOnlyDictionary<Variant, Cost>>();
+        foreach (var (transport, form) in new[] { (Transport.Loopback, IdForm.Strings), (Transport.Loopback, IdForm.Numbers), (Transport.InMemory, IdForm.Strings) })
+        {
+            Console.WriteLine($"Steady state: {transport}, IDs as {form}…");
+            var costs = await SteadyState.MeasureAsync(transport, form, SteadyWarmUpCalls, SteadyRounds, SteadyCallsPerRound).ConfigureAwait(false);
+            if (transport == Transport.Loopback)
+            {
+                loopback[form] = costs;
+            }
+
+            Section(
+                $"Steady state, {transport}, IDs as JSON {form.ToString().ToLowerInvariant()}",
+                $"All variants in one process after {SteadyWarmUpCalls} warm-up calls each, then {SteadyRounds} rounds of {SteadyCallsPerRound} calls per variant in rotating order; median of the rounds.",
+                CostTable(costs).ToString());
+        }
+
+        foreach (var variant in Sdk)
+        {
+            var cells = loopback.Select(pair => (pair.Key, Time: Ratio(pair.Value, variant, Variant.HandWrittenNewtonsoft, c => c.Microseconds), Bytes: Ratio(pair.Value, variant, Variant.HandWrittenNewtonsoft, c => c.Bytes!.Value))).ToArray();
+            Goal(
+                $"Per call on loopback, {Name(variant)}, steady state",
+                "≤ 1.25× time, ≤ 1.5× allocation",
+                string.Join("; ", cells.Select(c => $"IDs as {c.Key}: {Format.Ratio(c.Time)} time, {Format.Ratio(c.Bytes)} allocation")),
+                cells.All(c => c.Time <= 1.25 && c.Bytes <= 1.5));
+        }
+
+        foreach (var variant in Sdk)
+        {
+            var cells = loopback.SelectMany(pair => Alternatives.Select(alternative => (
+                Label: $"{alternative}, IDs as {pair.Key}",
+                Time: Ratio(pair.Value, variant, alternative, c => c.Microseconds),
+                Bytes: Ratio(pair.Value, variant, alternative, c => c.Bytes!.Value)))).ToArray();
+            Goal(
+                $"Per call on loopback, {Name(variant)}, vs Refit and plain NSwag",
+                "no worse than either (≤ 1.00× time and allocation)",
+                string.Join("; ", cells.Select(c => $"vs {c.Label}: {Format.Ratio(c.Time)} time, {Format.Ratio(c.Bytes)} allocation")),
+                cells.All(c => c.Time <= 1.0 && c.Bytes <= 1.0));
+        }
+    }
+
+    private async Task WarmUpAsync()
+    {
+        await using var server = await LoopbackAnswerServer.StartAsync(ScopeDeletePayloads.Answer(IdForm.Strings)).ConfigureAwait(false);
+        var table = new Table("variant", "call 1", "2–10", "11–50", "51–100", "101–150", "151–190", "191–200", "steady", "191–200 / steady");
+        foreach (var variant in new[] { Variant.HandWrittenNewtonsoft }.Concat(Sdk))
+        {
+            Console.WriteLine($"Warm-up curve: {variant}…");
+            var (curve, steady) = await ChildRuns.WarmUpAsync(variant, server.Address, CurveCalls, CurveWarmUpCalls, CurveSteadyCalls).ConfigureAwait(false);
+            string Window(int first, int last) => Format.Time(Format.Median(curve[(first - 1)..last]));
+            var atEnd = Format.Median(curve[190..200]) / steady;
+            table.Add(variant.ToString(), Window(1, 1), Window(2, 10), Window(11, 50), Window(51, 100), Window(101, 150), Window(151, 190), Window(191, 200), Format.Time(steady), Format.Ratio(atEnd));
+            if (variant != Variant.HandWrittenNewtonsoft)
+            {
+                Goal($"Warm-up, {Name(variant)}", "within 1.5× of steady state by the 200th call", $"calls 191–200: {Format.Ratio(atEnd)} of steady state ({Window(191, 200)} vs {Format.Time(steady)})", atEnd <= 1.5);
+            }
+        }
+
+        Section(
+            "Warm-up curve, loopback",
+            $"A fresh process per variant: median per-call time over call windows, then {CurveWarmUpCalls} more calls, and 'steady' is the median of the {CurveSteadyCalls} calls after those.",
+            table.ToString());
+    }
+
+    private async Task ColdStartAsync()
+    {
+        await using var server = await LoopbackAnswerServer.StartAsync(ScopeDeletePayloads.Answer(IdForm.Strings)).ConfigureAwait(false);
+        var times = CallVariants.All.ToDictionary(v => v, _ => new List<double>());
+        var order = CallVariants.All.ToArray();
+        for (var round = 0; round < ColdStartRounds; round++)
+        {
+            Console.WriteLine($"Cold start: round {round + 1} of {ColdStartRounds}…");
+            foreach (var variant in order.Skip(round % order.Length).Concat(order.Take(round % order.Length)))
+            {
+                times[variant].Add(await ChildRuns.ColdStartAsync(variant, server.Address).ConfigureAwait(false));
+            }
+        }
+
+        var medians = times.ToDictionary(p => p.Key, p => Format.Median(p.Value));
+        var table = new Table("variant", "median, process start to first completed call", "ratio");
+        foreach (var (variant, median) in medians)
+        {
+            table.Add(variant.ToString(), string.Create(CultureInfo.InvariantCulture, $"{median:0} ms"), Format.Ratio(median / medians[Variant.HandWrittenNewtonsoft]));
+        }
+
+        Section(
+            "Cold start, loopback",
+            $"A new process per run ({ColdStartRounds} runs per variant, alternating), timed by the parent from starting the process to the child reporting its first completed call.",
+            table.ToString());
+        foreach (var variant in Sdk)
+        {
+            var ratio = medians[variant] / medians[Variant.HandWrittenNewtonsoft];
+            var alternatives = Alternatives.Select(a => (a, Ratio: medians[variant] / medians[a])).ToArray();
+            Goal($"Cold start, first call, {Name(variant)}", "≤ 1.2× the baseline", string.Create(CultureInfo.InvariantCulture, $"{Format.Ratio(ratio)} ({medians[variant]:0} ms vs {medians[Variant.HandWrittenNewtonsoft]:0} ms)"), ratio <= 1.2);
+            Goal($"Cold start, {Name(variant)}, vs Refit and plain NSwag", "no worse than either", string.Join("; ", alternatives.Select(a => $"vs {a.a}: {Format.Ratio(a.Ratio)}")), alternatives.All(a => a.Ratio <= 1.0));
+        }
+    }
+
+    private void Benchmarks()
+    {
+        var rows = BenchmarkRows.Run(
+            typeof(ScopeDeleteCallBenchmarks),
+            typeof(ResponseReadingBenchmarks),
+            typeof(RequestValidationBenchmarks),
+            typeof(SigningBenchmarks),
+            typeof(BulkDeleteBenchmarks));
+
+        foreach (var transport in Enum.GetValues<Transport>())
+        {
+            var table = new Table(["variant", .. Enum.GetValues<IdForm>().Select(f => $"IDs as {f}: cost"), .. Enum.GetValues<IdForm>().Select(f => $"IDs as {f}: time, allocation ratio")]);
+            foreach (var variant in CallVariants.All)
+            {
+                var costs = Enum.GetValues<IdForm>().Select(form => rows.Find(typeof(ScopeDeleteCallBenchmarks), variant.ToString(), ("Ids", form), ("Transport", transport))).ToArray();
+                var baselines = Enum.GetValues<IdForm>().Select(form => rows.Find(typeof(ScopeDeleteCallBenchmarks), nameof(Variant.HandWrittenNewtonsoft), ("Ids", form), ("Transport", transport))).ToArray();
+                table.Add([variant.ToString(), .. costs.Select(c => c?.ToString() ?? "n/a"), .. costs.Zip(baselines, RatioCell)]);
+            }
+
+            Section($"One call, {transport} (BenchmarkDotNet)", BenchmarkRows.JobDescription + ".", table.ToString());
+        }
+
+        var reading = new Table("IDs as", "SDK settings vs Newtonsoft defaults, from a string", "SDK read path vs ReadAsStringAsync + Newtonsoft defaults, from a response");
+        var readingCells = new List<(double Time, double Bytes)>();
+        foreach (var form in Enum.GetValues<IdForm>())
+        {
+            var pairs = new[]
+            {
+                (nameof(ResponseReadingBenchmarks.SdkSettings), nameof(ResponseReadingBenchmarks.NewtonsoftDefaults)),
+                (nameof(ResponseReadingBenchmarks.SdkReadPath), nameof(ResponseReadingBenchmarks.NewtonsoftDefaultsFromResponse)),
+            }.Select(pair => (
+                Sdk: rows.Find(typeof(ResponseReadingBenchmarks), pair.Item1, ("Ids", form)),
+                Baseline: rows.Find(typeof(ResponseReadingBenchmarks), pair.Item2, ("Ids", form)))).ToArray();
+            reading.Add([form.ToString(), .. pairs.Select(p => $"{p.Sdk} vs {p.Baseline}: {RatioCell(p.Sdk, p.Baseline)}")]);
+            readingCells.AddRange(pairs.Where(p => p.Sdk is not null && p.Baseline is not null)
+                .Select(p => (p.Sdk!.Microseconds / p.Baseline!.Microseconds, p.Sdk.Bytes!.Value / p.Baseline.Bytes!.Value)));
+        }
+
+        Section("Reading the answer (BenchmarkDotNet)", "Into the SDK's DeleteBackupScopesResponse either way.", reading.ToString());
+        Goal(
+            "Reading the documented response",
+            "≤ 1.3× Newtonsoft's defaults into the same DTO (time and allocation)",
+            readingCells.Count == 0 ? "not measured" : $"worst of {readingCells.Count}: {Format.Ratio(readingCells.Max(c => c.Time))} time, {Format.Ratio(readingCells.Max(c => c.Bytes))} allocation",
+            readingCells.Count == 4 && readingCells.All(c => c.Time <= 1.3 && c.Bytes <= 1.3));
+
+        var writing = new Table("row", "cost", "vs Newtonsoft defaults");
+        var serializeBaseline = rows.Find(typeof(RequestValidationBenchmarks), nameof(RequestValidationBenchmarks.SerializeNewtonsoftDefaults));
+        foreach (var method in new[] { nameof(RequestValidationBenchmarks.SerializeNewtonsoftDefaults), nameof(RequestValidationBenchmarks.SerializeSdkSettings), nameof(RequestValidationBenchmarks.Validate), nameof(RequestValidationBenchmarks.ValidateAndSerialize) })
+        {
+            var cost = rows.Find(typeof(RequestValidationBenchmarks), method);
+            writing.Add(method, cost?.ToString() ?? "n/a", RatioCell(cost, serializeBaseline));
+        }
+
+        Section("Writing and validating the 100-ID request (BenchmarkDotNet)", "No goal of its own: it is part of the per-call rows.", writing.ToString());
+
+        var hmac = rows.Find(typeof(SigningBenchmarks), nameof(SigningBenchmarks.HmacOfStringToSign));
+        var sign = rows.Find(typeof(SigningBenchmarks), nameof(SigningBenchmarks.SignRequest));
+        var signRatio = sign is null || hmac is null ? double.NaN : sign.Microseconds / hmac.Microseconds;
+        Goal(
+            "Signing",
+            "≤ 2× one bare HMAC, ≤ 1 KB allocated",
+            sign is null || hmac is null ? "not measured" : $"{Format.Ratio(signRatio)} ({Format.Time(sign.Microseconds)} vs {Format.Time(hmac.Microseconds)}), {Format.Size(sign.Bytes ?? 0)}",
+            signRatio <= 2 && sign?.Bytes <= 1024);
+
+        var bulk = CallVariants.All.ToDictionary(v => v, v => rows.Find(typeof(BulkDeleteBenchmarks), nameof(BulkDeleteBenchmarks.DeleteTenThousand), ("Variant", v)));
+        var bulkTable = new Table("variant", "cost", "time, allocation ratio");
+        foreach (var (variant, cost) in bulk)
+        {
+            bulkTable.Add(variant.ToString(), cost?.ToString() ?? "n/a", RatioCell(cost, bulk[Variant.HandWrittenNewtonsoft]));
+        }
+
+        Section($"Bulk delete of {BulkDeleteBenchmarks.IdCount:N0} IDs at concurrency {BulkDeleteBenchmarks.Concurrency}, loopback (BenchmarkDotNet)", "Every variant through the same chunking driver.", bulkTable.ToString());
+        foreach (var variant in Sdk)
+        {
+            var ratio = bulk[variant] is { } cost && bulk[Variant.HandWrittenNewtonsoft] is { } baseline ? cost.Microseconds / baseline.Microseconds : double.NaN;
+            Goal($"Bulk delete of 10,000 IDs at concurrency 8, {Name(variant)}", "≤ 1.3× the baseline", double.IsNaN(ratio) ? "not measured" : Format.Ratio(ratio), ratio <= 1.3);
+        }
+    }
+
+    private int Finish()
+    {
+        Section(
+            "Goals",
+            "Per-call, warm-up and cold-start rows come from the steady-state, warm-up and cold-start modes of this exe (BenchmarkDotNet cannot alternate variants or start processes); reading, signing and bulk rows from BenchmarkDotNet. " + BenchmarkRows.JobDescription + ".",
+            _goals.ToString());
+        var text = string.Join(Environment.NewLine + Environment.NewLine, _sections) + Environment.NewLine;
+        var path = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "koodrive-report.md"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine($"Written to {path}");
+        return 0;
+    }
+
+    private void Section(string title, string description, string? table = null)
+    {
+        var text = $"## {title}{Environment.NewLine}{Environment.NewLine}{description}" + (table is null ? string.Empty : Environment.NewLine + Environment.NewLine + table);
+        _sections.Add(text);
+        Console.WriteLine();
+        Console.WriteLine(text);
+    }
+
+    private void Goal(string what, string goal, string measured, bool pass) => _goals.Add(what, goal, measured, pass ? "pass" : "FAIL");
+
+    private static string Name(Variant variant) => variant switch
+    {
+        Variant.SdkToken => "token mode",
+        Variant.SdkSigned => "signed",
+        _ => variant.ToString(),
+    };
+
+    private static double Ratio(IReadOnlyDictionary<Variant, Cost> costs, Variant variant, Variant baseline, Func<Cost, double> measure) =>
+        measure(costs[variant]) / measure(costs[baseline]);
+
+    private static Table CostTable(IReadOnlyDictionary<Variant, Cost> costs)
+    {
+        var table = new Table("variant", "per call", "allocated per call", "time ratio", "allocation ratio");
+        var baseline = costs[Variant.HandWrittenNewtonsoft];
+        foreach (var (variant, cost) in costs)
+        {
+            table.Add(variant.ToString(), Format.Time(cost.Microseconds), Format.Size(cost.Bytes ?? 0), Format.Ratio(cost.Microseconds / baseline.Microseconds), Format.Ratio((cost.Bytes ?? 0) / (baseline.Bytes ?? 1)));
+        }
+
+        return table;
+    }
+
+    private static string RatioCell(Cost? cost, Cost? baseline) => cost is null || baseline is null
+        ? "n/a"
+        : cost.Bytes is { } bytes && baseline.Bytes is { } baseBytes && baseBytes > 0
+            ? $"{Format.Ratio(cost.Microseconds / baseline.Microseconds)}, {Format.Ratio(bytes / baseBytes)}"
+            : Format.Ratio(cost.Microseconds / baseline.Microseconds);
+}
