@@ -22,13 +22,17 @@ public static class ChildRuns
     {
         var variant = Enum.Parse<Variant>(args[2]);
         var address = new Uri(args[3]);
+        var clock = Stopwatch.StartNew();
         await using var variants = CallVariants.Connect(address);
         var call = variants.Call(variant);
+        var created = clock.Elapsed.TotalMilliseconds;
         var ids = ScopeDeletePayloads.Ids();
         if (args[1] == "cold")
         {
+            clock.Restart();
             var count = await call(ids).ConfigureAwait(false);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done} {count}"));
+            var called = clock.Elapsed.TotalMilliseconds;
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done} {count} {created:0.0} {called:0.0}"));
             Console.Out.Flush();
             return 0;
         }
@@ -37,7 +41,6 @@ public static class ChildRuns
         var warmUpCalls = int.Parse(args[5], CultureInfo.InvariantCulture);
         var steadyCalls = int.Parse(args[6], CultureInfo.InvariantCulture);
         var curve = new double[curveCalls];
-        var clock = new Stopwatch();
         for (var i = 0; i < curveCalls; i++)
         {
             clock.Restart();
@@ -63,16 +66,19 @@ public static class ChildRuns
         return 0;
     }
 
-    /// <summary>Milliseconds from starting a child to its first completed call.</summary>
-    public static async Task<double> ColdStartAsync(Variant variant, Uri address)
+    /// <summary>
+    /// Milliseconds from starting a child to its first completed call, and the child's own timing of the two
+    /// parts after its Main started: creating the client, and the first call.
+    /// </summary>
+    public static async Task<(double Total, double Create, double FirstCall)> ColdStartAsync(Variant variant, Uri address)
     {
         var clock = Stopwatch.StartNew();
         using var child = Start("cold", variant, address);
         var line = await ReadLineStartingWithAsync(child, Done).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalMilliseconds;
         await child.WaitForExitAsync().ConfigureAwait(false);
-        return line is not null && child.ExitCode == 0
-            ? elapsed
+        return line?.Split(' ') is [_, _, var create, var call] && child.ExitCode == 0
+            ? (elapsed, double.Parse(create, CultureInfo.InvariantCulture), double.Parse(call, CultureInfo.InvariantCulture))
             : throw new InvalidOperationException($"The cold-start child for {variant} failed (exit code {child.ExitCode}): {await child.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
     }
 

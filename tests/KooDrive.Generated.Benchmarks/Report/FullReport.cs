@@ -17,6 +17,7 @@ public sealed class FullReport
     private const int CurveCalls = 200;
     private const int CurveWarmUpCalls = 3000;
     private const int CurveSteadyCalls = 300;
+    private const int CurveRuns = 3;
     private const int ColdStartRounds = 10;
 
     private static readonly Variant[] Sdk = [Variant.SdkToken, Variant.SdkSigned];
@@ -40,9 +41,10 @@ public sealed class FullReport
     {
         Section(
             "KooDrive.Generated per-call report",
-            string.Create(CultureInfo.InvariantCulture, $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. ")
+            string.Create(CultureInfo.InvariantCulture, $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {LoadAverage()} at the start. ")
             + "Every ratio is against the hand-written HttpClient + Newtonsoft call (or the named baseline) measured in the same run. "
-            + "The call deletes 100 scope IDs; the answer lists 50 deleted IDs and 50 failures.");
+            + "The call deletes 100 scope IDs; the answer lists 50 deleted IDs and 50 failures. "
+            + "Times are only as good as the machine is quiet: compare the load average at the start and the end.");
 
         if (Wants("steady-state"))
         {
@@ -69,7 +71,7 @@ public sealed class FullReport
 
     private async Task SteadyStateAsync()
     {
-        var loopback = new Dictionary<IdForm, IReadOnlyDictionary<Variant, Cost>>();
+        var loopback = new Dictionary<IdForm, SteadyStateResult>();
         foreach (var (transport, form) in new[] { (Transport.Loopback, IdForm.Strings), (Transport.Loopback, IdForm.Numbers), (Transport.InMemory, IdForm.Strings) })
         {
             Console.WriteLine($"Steady state: {transport}, IDs as {form}…");
@@ -81,13 +83,13 @@ public sealed class FullReport
 
             Section(
                 $"Steady state, {transport}, IDs as JSON {form.ToString().ToLowerInvariant()}",
-                $"All variants in one process after {SteadyWarmUpCalls} warm-up calls each, then {SteadyRounds} rounds of {SteadyCallsPerRound} calls per variant in rotating order; median of the rounds.",
+                $"All variants in one process after {SteadyWarmUpCalls} warm-up calls each, then {SteadyRounds} rounds of {SteadyCallsPerRound} calls per variant in rotating order. Costs are medians of the rounds; ratios are medians of the per-round ratios.",
                 CostTable(costs).ToString());
         }
 
         foreach (var variant in Sdk)
         {
-            var cells = loopback.Select(pair => (pair.Key, Time: Ratio(pair.Value, variant, Variant.HandWrittenNewtonsoft, c => c.Microseconds), Bytes: Ratio(pair.Value, variant, Variant.HandWrittenNewtonsoft, c => c.Bytes!.Value))).ToArray();
+            var cells = loopback.Select(pair => (pair.Key, Time: pair.Value.TimeRatio(variant, Variant.HandWrittenNewtonsoft), Bytes: pair.Value.BytesRatio(variant, Variant.HandWrittenNewtonsoft))).ToArray();
             Goal(
                 $"Per call on loopback, {Name(variant)}, steady state",
                 "≤ 1.25× time, ≤ 1.5× allocation",
@@ -99,8 +101,8 @@ public sealed class FullReport
         {
             var cells = loopback.SelectMany(pair => Alternatives.Select(alternative => (
                 Label: $"{alternative}, IDs as {pair.Key}",
-                Time: Ratio(pair.Value, variant, alternative, c => c.Microseconds),
-                Bytes: Ratio(pair.Value, variant, alternative, c => c.Bytes!.Value)))).ToArray();
+                Time: pair.Value.TimeRatio(variant, alternative),
+                Bytes: pair.Value.BytesRatio(variant, alternative)))).ToArray();
             Goal(
                 $"Per call on loopback, {Name(variant)}, vs Refit and plain NSwag",
                 "no worse than either (≤ 1.00× time and allocation)",
@@ -112,23 +114,38 @@ public sealed class FullReport
     private async Task WarmUpAsync()
     {
         await using var server = await LoopbackAnswerServer.StartAsync(ScopeDeletePayloads.Answer(IdForm.Strings)).ConfigureAwait(false);
-        var table = new Table("variant", "call 1", "2–10", "11–50", "51–100", "101–150", "151–190", "191–200", "steady", "191–200 / steady");
-        foreach (var variant in new[] { Variant.HandWrittenNewtonsoft }.Concat(Sdk))
+        (int First, int Last)[] windows = [(1, 1), (2, 10), (11, 50), (51, 100), (101, 150), (151, 180), (181, 200)];
+        var variants = new[] { Variant.HandWrittenNewtonsoft }.Concat(Sdk).ToArray();
+        var runs = variants.ToDictionary(v => v, _ => new List<(double[] Curve, double Steady)>());
+        for (var run = 0; run < CurveRuns; run++)
         {
-            Console.WriteLine($"Warm-up curve: {variant}…");
-            var (curve, steady) = await ChildRuns.WarmUpAsync(variant, server.Address, CurveCalls, CurveWarmUpCalls, CurveSteadyCalls).ConfigureAwait(false);
-            string Window(int first, int last) => Format.Time(Format.Median(curve[(first - 1)..last]));
-            var atEnd = Format.Median(curve[190..200]) / steady;
-            table.Add(variant.ToString(), Window(1, 1), Window(2, 10), Window(11, 50), Window(51, 100), Window(101, 150), Window(151, 190), Window(191, 200), Format.Time(steady), Format.Ratio(atEnd));
+            foreach (var variant in variants)
+            {
+                Console.WriteLine($"Warm-up curve: {variant}, run {run + 1} of {CurveRuns}…");
+                runs[variant].Add(await ChildRuns.WarmUpAsync(variant, server.Address, CurveCalls, CurveWarmUpCalls, CurveSteadyCalls).ConfigureAwait(false));
+            }
+        }
+
+        var table = new Table([
+            "variant",
+            .. windows.Select(w => w.First == w.Last ? $"call {w.First}" : $"calls {w.First}–{w.Last}"),
+            "steady",
+            "calls 181–200 / steady"]);
+        foreach (var variant in variants)
+        {
+            double Window(int first, int last) => Format.Median(runs[variant].Select(r => Format.Median(r.Curve[(first - 1)..last])));
+            var steady = Format.Median(runs[variant].Select(r => r.Steady));
+            var atEnd = Format.Median(runs[variant].Select(r => Format.Median(r.Curve[180..200]) / r.Steady));
+            table.Add([variant.ToString(), .. windows.Select(w => Format.Time(Window(w.First, w.Last))), Format.Time(steady), Format.Ratio(atEnd)]);
             if (variant != Variant.HandWrittenNewtonsoft)
             {
-                Goal($"Warm-up, {Name(variant)}", "within 1.5× of steady state by the 200th call", $"calls 191–200: {Format.Ratio(atEnd)} of steady state ({Window(191, 200)} vs {Format.Time(steady)})", atEnd <= 1.5);
+                Goal($"Warm-up, {Name(variant)}", "within 1.5× of steady state by the 200th call", $"calls 181–200: {Format.Ratio(atEnd)} of steady state ({Format.Time(Window(181, 200))} vs {Format.Time(steady)})", atEnd <= 1.5);
             }
         }
 
         Section(
             "Warm-up curve, loopback",
-            $"A fresh process per variant: median per-call time over call windows, then {CurveWarmUpCalls} more calls, and 'steady' is the median of the {CurveSteadyCalls} calls after those.",
+            $"{CurveRuns} fresh processes per variant, alternating. Each times its first {CurveCalls} calls, makes {CurveWarmUpCalls} more, and takes the median of the {CurveSteadyCalls} after those as its steady state. Each cell is the median over the processes of the window's median.",
             table.ToString());
     }
 
@@ -136,31 +153,40 @@ public sealed class FullReport
     {
         await using var server = await LoopbackAnswerServer.StartAsync(ScopeDeletePayloads.Answer(IdForm.Strings)).ConfigureAwait(false);
         var times = CallVariants.All.ToDictionary(v => v, _ => new List<double>());
+        var parts = CallVariants.All.ToDictionary(v => v, _ => new List<(double Create, double FirstCall)>());
         var order = CallVariants.All.ToArray();
         for (var round = 0; round < ColdStartRounds; round++)
         {
             Console.WriteLine($"Cold start: round {round + 1} of {ColdStartRounds}…");
             foreach (var variant in order.Skip(round % order.Length).Concat(order.Take(round % order.Length)))
             {
-                times[variant].Add(await ChildRuns.ColdStartAsync(variant, server.Address).ConfigureAwait(false));
+                var (total, create, firstCall) = await ChildRuns.ColdStartAsync(variant, server.Address).ConfigureAwait(false);
+                times[variant].Add(total);
+                parts[variant].Add((create, firstCall));
             }
         }
 
         var medians = times.ToDictionary(p => p.Key, p => Format.Median(p.Value));
-        var table = new Table("variant", "median, process start to first completed call", "ratio");
+        double Ratio(Variant variant, Variant baseline) => Format.Median(times[variant].Zip(times[baseline], (v, b) => v / b));
+        var table = new Table("variant", "process start to first completed call", "ratio (median of per-round ratios)", "of which: creating the client", "the first call");
         foreach (var (variant, median) in medians)
         {
-            table.Add(variant.ToString(), string.Create(CultureInfo.InvariantCulture, $"{median:0} ms"), Format.Ratio(median / medians[Variant.HandWrittenNewtonsoft]));
+            table.Add(
+                variant.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"{median:0} ms"),
+                Format.Ratio(Ratio(variant, Variant.HandWrittenNewtonsoft)),
+                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.Create)):0.0} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.FirstCall)):0.0} ms"));
         }
 
         Section(
             "Cold start, loopback",
-            $"A new process per run ({ColdStartRounds} runs per variant, alternating), timed by the parent from starting the process to the child reporting its first completed call.",
+            $"A new process per run ({ColdStartRounds} runs per variant, alternating), timed by the parent from starting the process to the child reporting its first completed call. Medians; the last two columns are the child's own timing after its Main started.",
             table.ToString());
         foreach (var variant in Sdk)
         {
-            var ratio = medians[variant] / medians[Variant.HandWrittenNewtonsoft];
-            var alternatives = Alternatives.Select(a => (a, Ratio: medians[variant] / medians[a])).ToArray();
+            var ratio = Ratio(variant, Variant.HandWrittenNewtonsoft);
+            var alternatives = Alternatives.Select(a => (a, Ratio: Ratio(variant, a))).ToArray();
             Goal($"Cold start, first call, {Name(variant)}", "≤ 1.2× the baseline", string.Create(CultureInfo.InvariantCulture, $"{Format.Ratio(ratio)} ({medians[variant]:0} ms vs {medians[Variant.HandWrittenNewtonsoft]:0} ms)"), ratio <= 1.2);
             Goal($"Cold start, {Name(variant)}, vs Refit and plain NSwag", "no worse than either", string.Join("; ", alternatives.Select(a => $"vs {a.a}: {Format.Ratio(a.Ratio)}")), alternatives.All(a => a.Ratio <= 1.0));
         }
@@ -249,7 +275,7 @@ public sealed class FullReport
     {
         Section(
             "Goals",
-            "Per-call, warm-up and cold-start rows come from the steady-state, warm-up and cold-start modes of this exe (BenchmarkDotNet cannot alternate variants or start processes); reading, signing and bulk rows from BenchmarkDotNet. " + BenchmarkRows.JobDescription + ".",
+            $"{LoadAverage()} at the end. Per-call, warm-up and cold-start rows come from the steady-state, warm-up and cold-start modes of this exe (BenchmarkDotNet cannot alternate variants or start processes); reading, signing and bulk rows from BenchmarkDotNet. " + BenchmarkRows.JobDescription + ".",
             _goals.ToString());
         var text = string.Join(Environment.NewLine + Environment.NewLine, _sections) + Environment.NewLine;
         var path = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "koodrive-report.md"));
@@ -269,6 +295,10 @@ public sealed class FullReport
         Console.WriteLine(text);
     }
 
+    // Linux's 1, 5 and 15 minute load averages: how busy the machine was while it measured.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
+
     private void Goal(string what, string goal, string measured, bool pass) => _goals.Add(what, goal, measured, pass ? "pass" : "FAIL");
 
     private static string Name(Variant variant) => variant switch
@@ -278,16 +308,13 @@ public sealed class FullReport
         _ => variant.ToString(),
     };
 
-    private static double Ratio(IReadOnlyDictionary<Variant, Cost> costs, Variant variant, Variant baseline, Func<Cost, double> measure) =>
-        measure(costs[variant]) / measure(costs[baseline]);
-
-    private static Table CostTable(IReadOnlyDictionary<Variant, Cost> costs)
+    private static Table CostTable(SteadyStateResult result)
     {
         var table = new Table("variant", "per call", "allocated per call", "time ratio", "allocation ratio");
-        var baseline = costs[Variant.HandWrittenNewtonsoft];
-        foreach (var (variant, cost) in costs)
+        foreach (var variant in CallVariants.All)
         {
-            table.Add(variant.ToString(), Format.Time(cost.Microseconds), Format.Size(cost.Bytes ?? 0), Format.Ratio(cost.Microseconds / baseline.Microseconds), Format.Ratio((cost.Bytes ?? 0) / (baseline.Bytes ?? 1)));
+            var cost = result.Cost(variant);
+            table.Add(variant.ToString(), Format.Time(cost.Microseconds), Format.Size(cost.Bytes ?? 0), Format.Ratio(result.TimeRatio(variant, Variant.HandWrittenNewtonsoft)), Format.Ratio(result.BytesRatio(variant, Variant.HandWrittenNewtonsoft)));
         }
 
         return table;

@@ -8,6 +8,8 @@ namespace KooDrive.Generated.Benchmarks.Report;
 /// measured while another's code is still being recompiled, and a slow warm-up cannot pass for a slow call.
 /// </summary>
 /// <remarks>
+/// Ratios are the median of per-round ratios: each round measures every variant within a few milliseconds, so a
+/// burst of load from other processes moves a round's variants together and cancels out of their ratio.
 /// Allocation is <see cref="GC.GetTotalAllocatedBytes(bool)"/> over a batch of calls, as BenchmarkDotNet's memory
 /// diagnoser counts it: on loopback it includes what the in-process server allocates for the call, the same
 /// amount for every variant.
@@ -15,7 +17,7 @@ namespace KooDrive.Generated.Benchmarks.Report;
 public static class SteadyState
 {
     /// <summary>Measures every variant over <paramref name="transport"/>; per-call cost by variant.</summary>
-    public static async Task<IReadOnlyDictionary<Variant, Cost>> MeasureAsync(Transport transport, IdForm form, int warmUpCalls, int rounds, int callsPerRound)
+    public static async Task<SteadyStateResult> MeasureAsync(Transport transport, IdForm form, int warmUpCalls, int rounds, int callsPerRound)
     {
         await using var variants = await CallVariants.CreateAsync(transport, form).ConfigureAwait(false);
         await variants.VerifyAsync().ConfigureAwait(false);
@@ -46,7 +48,7 @@ public static class SteadyState
             }
         }
 
-        return order.ToDictionary(v => v, v => new Cost(Format.Median(times[v]), Format.Median(bytes[v])));
+        return new SteadyStateResult(times, bytes);
     }
 
     private static async Task RunAsync(Func<string[], Task<int>> call, string[] ids, int calls)
@@ -56,4 +58,17 @@ public static class SteadyState
             await call(ids).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>Per-round times (µs per call) and allocations (bytes per call) of every variant.</summary>
+public sealed class SteadyStateResult(IReadOnlyDictionary<Variant, List<double>> times, IReadOnlyDictionary<Variant, List<double>> bytes)
+{
+    /// <summary>The median cost of <paramref name="variant"/>.</summary>
+    public Cost Cost(Variant variant) => new(Format.Median(times[variant]), Format.Median(bytes[variant]));
+
+    /// <summary>The median over rounds of <paramref name="variant"/>'s time divided by <paramref name="baseline"/>'s in the same round.</summary>
+    public double TimeRatio(Variant variant, Variant baseline) => Format.Median(times[variant].Zip(times[baseline], (v, b) => v / b));
+
+    /// <summary>The median over rounds of the allocation ratio.</summary>
+    public double BytesRatio(Variant variant, Variant baseline) => Format.Median(bytes[variant].Zip(bytes[baseline], (v, b) => v / b));
 }
