@@ -16,19 +16,32 @@ namespace KooDrive.Generated.Benchmarks.Report;
 /// </remarks>
 public static class SteadyState
 {
-    /// <summary>Measures every variant over <paramref name="transport"/>; per-call cost by variant.</summary>
-    public static async Task<SteadyStateResult> MeasureAsync(Transport transport, IdForm form, int warmUpCalls, int rounds, int callsPerRound)
+    /// <summary>Measures one call of every variant over <paramref name="transport"/>; cost per call.</summary>
+    public static async Task<SteadyStateResult> MeasureCallsAsync(Transport transport, IdForm form, int warmUpCalls, int rounds, int callsPerRound)
     {
         await using var variants = await CallVariants.CreateAsync(transport, form).ConfigureAwait(false);
-        await variants.VerifyAsync().ConfigureAwait(false);
         var ids = ScopeDeletePayloads.Ids();
+        return await MeasureAsync(variants, variant => variants.Call(variant)(ids), warmUpCalls, rounds, callsPerRound).ConfigureAwait(false);
+    }
+
+    /// <summary>Measures one bulk delete of every variant on loopback, through the same driver; cost per bulk delete.</summary>
+    public static async Task<SteadyStateResult> MeasureBulkAsync(int idCount, int concurrency, int warmUps, int rounds)
+    {
+        await using var variants = await CallVariants.CreateAsync(Transport.Loopback, IdForm.Strings).ConfigureAwait(false);
+        var chunks = BulkDriver.Chunks(idCount);
+        return await MeasureAsync(variants, variant => BulkDriver.DeleteAllAsync(chunks, concurrency, variants.Call(variant)), warmUps, rounds, 1).ConfigureAwait(false);
+    }
+
+    private static async Task<SteadyStateResult> MeasureAsync(CallVariants variants, Func<Variant, Task<int>> once, int warmUps, int rounds, int perRound)
+    {
+        await variants.VerifyAsync().ConfigureAwait(false);
         var order = CallVariants.All.ToArray();
-        var batch = Math.Max(1, callsPerRound);
-        for (var done = 0; done < warmUpCalls; done += batch)
+        var batch = Math.Max(1, perRound);
+        for (var done = 0; done < warmUps; done += batch)
         {
             foreach (var variant in order)
             {
-                await RunAsync(variants.Call(variant), ids, batch).ConfigureAwait(false);
+                await RunAsync(once, variant, batch).ConfigureAwait(false);
             }
         }
 
@@ -41,7 +54,7 @@ public static class SteadyState
             {
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
-                await RunAsync(variants.Call(variant), ids, batch).ConfigureAwait(false);
+                await RunAsync(once, variant, batch).ConfigureAwait(false);
                 var elapsed = clock.Elapsed.TotalMicroseconds;
                 times[variant].Add(elapsed / batch);
                 bytes[variant].Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)batch);
@@ -51,11 +64,11 @@ public static class SteadyState
         return new SteadyStateResult(times, bytes);
     }
 
-    private static async Task RunAsync(Func<string[], Task<int>> call, string[] ids, int calls)
+    private static async Task RunAsync(Func<Variant, Task<int>> once, Variant variant, int times)
     {
-        for (var i = 0; i < calls; i++)
+        for (var i = 0; i < times; i++)
         {
-            await call(ids).ConfigureAwait(false);
+            await once(variant).ConfigureAwait(false);
         }
     }
 }
