@@ -155,15 +155,26 @@ public sealed class FullReport
             .. windows.Select(w => w.First == w.Last ? $"call {w.First}" : $"calls {w.First}–{w.Last}"),
             "steady",
             "calls 181–200 / steady"]);
+        var baselineAtEnd = double.NaN;
         foreach (var variant in variants)
         {
             double Window(int first, int last) => Format.Median(runs[variant].Select(r => Format.Median(r.Curve[(first - 1)..last])));
             var steady = Format.Median(runs[variant].Select(r => r.Steady));
             var atEnd = Format.Median(runs[variant].Select(r => Format.Median(r.Curve[180..200]) / r.Steady));
             table.Add([variant.ToString(), .. windows.Select(w => Format.Time(Window(w.First, w.Last))), Format.Time(steady), Format.Ratio(atEnd)]);
-            if (variant != Variant.HandWrittenNewtonsoft)
+            if (variant == Variant.HandWrittenNewtonsoft)
             {
-                Goal(GoalRow.WarmUp, $"Warm-up, {Name(variant)}", "within 1.5× of steady state by the 200th call", $"calls 181–200: {Format.Ratio(atEnd)} of steady state ({Format.Time(Window(181, 200))} vs {Format.Time(steady)})", atEnd <= 1.5);
+                // The baseline runs first: its own ratio tells how much of a slow warm-up is the runtime's.
+                baselineAtEnd = atEnd;
+            }
+            else
+            {
+                Goal(
+                    GoalRow.WarmUp,
+                    $"Warm-up, {Name(variant)}",
+                    "within 1.5× of steady state by the 200th call",
+                    $"calls 181–200: {Format.Ratio(atEnd)} of steady state ({Format.Time(Window(181, 200))} vs {Format.Time(steady)}); the baseline's own: {Format.Ratio(baselineAtEnd)}",
+                    atEnd <= 1.5);
             }
         }
 
