@@ -61,4 +61,8 @@ public class ScopeDeleteCallBenchmarks
     /// <summary>The SDK, token mode, resilience off.</summary>
     [Benchmark]
     public Task<int> SdkTokenNoResilience() => _calls[(int)Variant.SdkTokenNoResilience](_ids);
+
+    /// <summary>The generated client without the SDK's handlers.</summary>
+    [Benchmark]
+    public Task<int> SdkBareClient() => _calls[(int)Variant.SdkBareClient](_ids);
 }

@@ -30,6 +30,12 @@ public enum Variant
 
     /// <summary>The SDK in token mode with resilience disabled.</summary>
     SdkTokenNoResilience,
+
+    /// <summary>
+    /// The generated client over a plain <see cref="HttpClient"/>, none of the SDK's handlers: what the SDK's own
+    /// request and response code costs, apart from its pipeline. Not a way to use the SDK (no credentials).
+    /// </summary>
+    SdkBareClient,
 }
 
 /// <summary>
@@ -139,6 +145,9 @@ public sealed class CallVariants : IAsyncDisposable
                     var answer = await nswag.DeleteBackupScopesAsync(new PlainNSwag.DeleteBackupScopesRequest { ScopeIdList = ids }, ScopeDeletePayloads.DeviceId).ConfigureAwait(false);
                     return answer.ScopeIdList.Count + answer.FailedScopeList.Count;
                 };
+            case Variant.SdkBareClient:
+                var bare = new BackupClient(Track(new HttpClient(_transport(), disposeHandler: true) { BaseAddress = Address }));
+                return ids => SdkAsync(bare, ids);
             default:
                 var sdk = new BackupClient(Sdk(signed: variant == Variant.SdkSigned, resilience: variant != Variant.SdkTokenNoResilience));
                 return ids => SdkAsync(sdk, ids);
