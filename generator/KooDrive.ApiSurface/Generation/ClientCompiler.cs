@@ -8,8 +8,8 @@ namespace KooDrive.ApiSurface.Generation;
 /// <summary>
 /// Compiles generated client code on its own with Roslyn (NSwag's own test pattern): the .NET framework and
 /// Newtonsoft.Json as the only references, nullable enabled, XML documentation checked, every warning kept.
-/// Hooks the generator configuration requires the package to implement are supplied as private no-ops
-/// (<see cref="RequiredHookStubs"/>).
+/// The hand-written package types the generated code calls are supplied as internal stubs
+/// (<see cref="PackageTypeStubs"/>).
 /// </summary>
 public static class ClientCompiler
 {
@@ -29,7 +29,7 @@ public static class ClientCompiler
         ArgumentNullException.ThrowIfNull(source);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: fileName);
-        SyntaxTree[] trees = [tree, .. new[] { RequiredHookStubs.For(tree, parseOptions), RequiredHookStubs.RuntimeFor(tree, parseOptions) }.OfType<SyntaxTree>()];
+        SyntaxTree[] trees = [tree, .. new[] { PackageTypeStubs.For(tree, parseOptions) }.OfType<SyntaxTree>()];
 
         var compilation = CSharpCompilation.Create(
             assemblyName,

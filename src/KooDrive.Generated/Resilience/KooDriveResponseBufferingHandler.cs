@@ -49,14 +49,14 @@ internal sealed class KooDriveResponseBufferingHandler(KooDriveClock clock) : De
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            var error = ResponseInspector.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            var error = ResponseExceptionMap.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
             response.Dispose();
             throw error;
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
             // A body that cannot be decoded is the server's fault: typed, never a bare InvalidDataException.
-            var error = ResponseInspector.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            var error = ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
             response.Dispose();
             throw error;
         }

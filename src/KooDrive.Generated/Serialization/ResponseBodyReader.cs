@@ -22,7 +22,7 @@ internal static class ResponseBodyReader
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var text = new StreamReader(stream, ResponseInspector.EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            using var text = new StreamReader(stream, ResponseText.EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             using var json = new JsonTextReader(text)
             {
                 DateParseHandling = DateParseHandling.None,
@@ -33,21 +33,21 @@ internal static class ResponseBodyReader
         }
         catch (JsonException exception)
         {
-            throw await ResponseInspector.UnboundBodyAsync(response, $"the body does not match {typeof(T).Name}: {exception.Message.TrimEnd('.')}", exception, cancellationToken).ConfigureAwait(false);
+            throw await ResponseExceptionMap.UnboundBodyAsync(response, $"the body does not match {typeof(T).Name}: {exception.Message.TrimEnd('.')}", exception, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is System.Text.DecoderFallbackException or IOException)
         {
-            throw ResponseInspector.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            throw ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
         }
 
         if (body is null)
         {
-            throw await ResponseInspector.UnboundBodyAsync(response, "the body is JSON null", null, cancellationToken).ConfigureAwait(false);
+            throw await ResponseExceptionMap.UnboundBodyAsync(response, "the body is JSON null", null, cancellationToken).ConfigureAwait(false);
         }
 
         if (body is KooDriveResult { Code: not 0 } refused)
         {
-            throw await ResponseInspector.ServiceErrorAsync(response, refused, cancellationToken).ConfigureAwait(false);
+            throw await ResponseExceptionMap.ServiceErrorAsync(response, refused, cancellationToken).ConfigureAwait(false);
         }
 
         return body;

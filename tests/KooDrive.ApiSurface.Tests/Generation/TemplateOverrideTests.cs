@@ -6,9 +6,10 @@ using KooDrive.ApiSurface.Generation;
 namespace KooDrive.ApiSurface.Tests.Generation;
 
 /// <summary>
-/// generator/Templates overrides NSwag's templates to add XML documentation. These tests hold that each
-/// copied template is its NSwag original plus doc-comment lines, so an NSwag upgrade that changes a template
-/// fails here (re-copy the new original and re-apply the docs) instead of silently keeping old code.
+/// generator/Templates overrides NSwag's templates, mostly to add XML documentation. A wrapper renders NSwag's
+/// original in place and edits its output: these tests hold that what it generates is NSwag's code plus
+/// doc-comment lines. A copied template must be its NSwag original plus doc-comment lines, so an NSwag upgrade
+/// that changes it fails here (re-copy the new original and re-apply the docs) instead of silently keeping old code.
 /// </summary>
 public partial class TemplateOverrideTests
 {
@@ -24,7 +25,10 @@ public partial class TemplateOverrideTests
         ["Client.Class"] = "Each generated method calls its Validate<Operation> partial method (the spec's rules, compiled by "
             + "generator/KooDrive.CodeGen) before it builds the request, and declares that partial method and "
             + "Attach<Operation>Operation next to itself. JsonSerializerSettings and ObjectResponseResult<T> are private: "
-            + "they are NSwag's internals, not part of the SDK's API. Re-diff by hand on an NSwag upgrade.",
+            + "they are NSwag's internals, not part of the SDK's API. A typed default (error) response is not read by the "
+            + "generated dispatch: ProcessResponseAsync has thrown the mapped exception for every status but 200, and "
+            + "NSwag's generic KooDriveApiException<TResult> would be a public type that is never thrown. Re-diff by hand "
+            + "on an NSwag upgrade.",
         ["Client.Class.ReadObjectResponse"] = "Replaced, not copied: the body is bound in one streaming pass by "
             + "KooDrive.Generated.Serialization.ResponseBodyReader, which also checks the envelope and types every failure.",
     };
@@ -46,13 +50,15 @@ public partial class TemplateOverrideTests
     {
         var original = NSwagTemplates.Embedded(template);
         Assert.True(original is not null, $"generator/Templates/{template}.liquid overrides no template of NSwag {NSwagTemplates.NSwagVersion}; remove it or fix its name.");
-        if (original.Trim().Length == 0 || ApprovedCodeChanges.ContainsKey(template))
+        var text = File.ReadAllText(Path.Combine(TemplateDirectory, template + ".liquid"));
+        if (original.Trim().Length == 0 || ApprovedCodeChanges.ContainsKey(template) || IsWrapper(text))
         {
-            // An empty hook exists to be filled with code; an approved change is reviewed by hand.
+            // An empty hook exists to be filled with code; an approved change is reviewed by hand; a wrapper is
+            // checked by what it generates (below).
             return;
         }
 
-        var overrideLines = Lines(File.ReadAllText(Path.Combine(TemplateDirectory, template + ".liquid")));
+        var overrideLines = Lines(text);
         var originalLines = Lines(original);
 
         // Walk the override: every original line must appear, in order; anything else must be documentation.
@@ -78,6 +84,42 @@ public partial class TemplateOverrideTests
         }
 
         Assert.All(added, line => Assert.True(IsDocumentation(line), $"generator/Templates/{template}.liquid adds a line that is not documentation: \"{line.Trim()}\""));
+    }
+
+    [Fact]
+    public async Task A_wrapper_adds_only_documentation_lines_to_what_NSwag_generates()
+    {
+        var templates = Directory.EnumerateFiles(TemplateDirectory, "*.liquid").ToList();
+        var wrappers = templates.Where(file => IsWrapper(File.ReadAllText(file))).ToList();
+        Assert.NotEmpty(wrappers);
+
+        // The same configuration and templates without the wrappers, so that NSwag uses its originals instead.
+        var unwrapped = Directory.CreateTempSubdirectory("koodrive-templates-");
+        try
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(unwrapped.FullName, "Templates"));
+            foreach (var file in templates.Except(wrappers))
+            {
+                File.Copy(file, Path.Combine(directory.FullName, Path.GetFileName(file)));
+            }
+
+            var unwrappedConfig = Path.Combine(unwrapped.FullName, "nswag.json");
+            File.Copy(Path.Combine(RepoPaths.Generator, "nswag.json"), unwrappedConfig);
+
+            var documented = Lines(await NSwagClientGenerator.GenerateAsync(Path.Combine(RepoPaths.Generator, "nswag.json"), RepoPaths.Spec));
+            var original = Lines(await NSwagClientGenerator.GenerateAsync(unwrappedConfig, RepoPaths.Spec));
+
+            Assert.Equal(original.Where(IsNotDocumentation), documented.Where(IsNotDocumentation));
+            Assert.True(
+                documented.Count(l => !IsNotDocumentation(l)) > original.Count(l => !IsNotDocumentation(l)),
+                $"The wrappers ({string.Join(", ", wrappers.Select(Path.GetFileName))}) add no documentation: NSwag's output they edit has changed; adjust them.");
+        }
+        finally
+        {
+            unwrapped.Delete(recursive: true);
+        }
+
+        static bool IsNotDocumentation(string line) => !line.TrimStart().StartsWith("///", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,6 +154,9 @@ public partial class TemplateOverrideTests
     [InlineData("{% if A %}public int X;{% endif %}", false)]
     public void Only_comment_lines_and_bare_Liquid_conditions_count_as_documentation(string line, bool expected) =>
         Assert.Equal(expected, IsDocumentation(line));
+
+    // {% template '' %} renders the embedded template of the same name (NJsonSchema's call of the base template).
+    private static bool IsWrapper(string text) => text.Contains("{% template '' %}", StringComparison.Ordinal);
 
     private static bool IsDocumentation(string line)
     {

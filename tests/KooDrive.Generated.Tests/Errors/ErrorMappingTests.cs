@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Reflection;
+using KooDrive.Generated.Errors;
 using KooDrive.Generated.Tests.Support;
 using Newtonsoft.Json;
 
@@ -276,6 +278,23 @@ public class ErrorMappingTests
         Assert.Equal("inner", error.ServiceMessage);
         Assert.Equal("from-response", error.TraceId);
         Assert.Equal("""{"code":"13000201","msg":"inner"}""", error.BodyExcerpt);
+    }
+
+    [Fact]
+    public void Every_exception_type_is_built_by_the_SDK_through_one_constructor_shape()
+    {
+        var types = typeof(KooDriveApiException).Assembly.GetTypes().Where(typeof(KooDriveApiException).IsAssignableFrom).ToList();
+
+        Assert.Contains(typeof(KooDriveThrottledException), types);
+        Assert.All(types, type =>
+        {
+            var constructors = type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+            Assert.All(constructors, c => Assert.True(c.IsAssembly, $"{type.Name}({string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name))}) is not internal."));
+            Assert.Single(constructors, c => c.GetParameters() is [{ ParameterType: var only }] && only == typeof(FailedResponse));
+
+            // The base class alone keeps the shape NSwag's generated methods call, which builds the same FailedResponse.
+            Assert.Equal(type == typeof(KooDriveApiException) ? 2 : 1, constructors.Length);
+        });
     }
 
     private static async Task<KooDriveApiException> CallUnbind(HttpStatusCode status, string body, string mediaType = "application/json", Action<HttpResponseMessage>? configure = null)

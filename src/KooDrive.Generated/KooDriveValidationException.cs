@@ -26,29 +26,6 @@ public sealed class KooDriveValidationException : ArgumentException
         Violations = violations;
     }
 
-    /// <summary>Creates the exception with a message and no violation list.</summary>
-    public KooDriveValidationException()
-        : this("The request breaks a rule of the KooDrive spec.")
-    {
-    }
-
-    /// <summary>Creates the exception with a message and no violation list.</summary>
-    /// <param name="message">What is wrong.</param>
-    public KooDriveValidationException(string message)
-        : base(message)
-    {
-        Violations = [];
-    }
-
-    /// <summary>Creates the exception with a message, no violation list and an inner exception.</summary>
-    /// <param name="message">What is wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public KooDriveValidationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Violations = [];
-    }
-
     /// <summary>Every rule the request broke, in the order found.</summary>
     public IReadOnlyList<KooDriveValidationViolation> Violations { get; }
 
