@@ -178,9 +178,16 @@ public sealed class FullReport
             }
         }
 
+        // Every call's time, the median over the processes, for plotting.
+        var csv = new List<string> { "call," + string.Join(',', variants) };
+        csv.AddRange(Enumerable.Range(0, CurveCalls).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i + 1},")
+            + string.Join(',', variants.Select(v => Format.Median(runs[v].Select(r => r.Curve[i])).ToString("0.0", CultureInfo.InvariantCulture)))));
+        var csvPath = ArtifactPath("koodrive-warm-up.csv");
+        File.WriteAllLines(csvPath, csv);
+
         Section(
             "Warm-up curve, loopback",
-            $"{CurveRuns} fresh processes per variant, alternating. Each times its first {CurveCalls} calls, makes {CurveWarmUpCalls} more, and takes the median of the {CurveSteadyCalls} after those as its steady state. Each cell is the median over the processes of the window's median.",
+            $"{CurveRuns} fresh processes per variant, alternating. Each times its first {CurveCalls} calls, makes {CurveWarmUpCalls} more, and takes the median of the {CurveSteadyCalls} after those as its steady state. Each cell is the median over the processes of the window's median. Every call's time (µs, median over the processes) is in {csvPath}.",
             table.ToString());
     }
 
@@ -310,8 +317,7 @@ public sealed class FullReport
             $"{LoadAverage()} at the end. Per-call and bulk rows come from the alternated steady-state measurements, warm-up and cold-start rows from fresh processes (BenchmarkDotNet can neither alternate variants within a measurement nor time a process start); reading and signing rows from BenchmarkDotNet. " + BenchmarkRows.JobDescription + ".",
             GoalTable().ToString());
         var text = string.Join(Environment.NewLine + Environment.NewLine, _sections) + Environment.NewLine;
-        var path = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "koodrive-report.md"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = ArtifactPath("koodrive-report.md");
         File.WriteAllText(path, text);
         Console.WriteLine();
         Console.WriteLine($"Every section above, goals last, is also in {path}");
@@ -324,6 +330,14 @@ public sealed class FullReport
         _sections.Add(text);
         Console.WriteLine();
         Console.WriteLine(text);
+    }
+
+    // Next to BenchmarkDotNet's own results (git-ignored).
+    private static string ArtifactPath(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", name));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     // Linux's 1, 5 and 15 minute load averages: how busy the machine was while it measured.
