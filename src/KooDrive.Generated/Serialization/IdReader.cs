@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace KooDrive.Generated.Serialization;
 
@@ -10,7 +9,7 @@ namespace KooDrive.Generated.Serialization;
 /// <remarks>
 /// <see cref="JsonTextReader.ReadAsString"/> hands back a number's raw text, before any numeric parsing; that is
 /// the only way to see <c>1.842846715527366528E18</c> or a 40-digit integer as written. Other readers (a
-/// <see cref="JTokenReader"/> over a tree someone else parsed) only have parsed values, so a value that
+/// <see cref="Newtonsoft.Json.Linq.JTokenReader"/> over a tree someone else parsed) only have parsed values, so a value that
 /// already went through <see cref="double"/> is refused there.
 /// </remarks>
 internal static class IdReader
@@ -18,8 +17,12 @@ internal static class IdReader
     private const string Expected = "expected a JSON string of digits or a JSON integer";
 
     /// <summary>Reads one ID (or null); the reader is positioned before the value.</summary>
-    public static string? ReadScalar(JsonReader reader) =>
-        (ReadId(reader, insideArray: false, reader.Path) ?? throw Error(reader, $"{Expected}, found the end of an array")).Value as string;
+    public static string? ReadScalar(JsonReader reader)
+    {
+        // Not inside an array, so the end of one is refused inside TryReadId: the result is always true.
+        TryReadId(reader, insideArray: false, listPath: null, index: 0, out var id);
+        return id;
+    }
 
     /// <summary>Reads an array of IDs (or null); the reader is positioned before the value.</summary>
     public static List<string>? ReadList(JsonReader reader)
@@ -37,17 +40,19 @@ internal static class IdReader
 
         var array = new List<string>();
         var listPath = reader.Path;
-        while (ReadId(reader, insideArray: true, string.Create(CultureInfo.InvariantCulture, $"{listPath}[{array.Count}]")) is { } id)
+        while (TryReadId(reader, insideArray: true, listPath, array.Count, out var id))
         {
-            array.Add(id.Value as string ?? throw Error(reader, $"{Expected}, found null"));
+            array.Add(id ?? throw Error(reader, $"{Expected}, found null"));
         }
 
         return array;
     }
 
-    // Null when the array ended. The path names the value for errors raised before the reader has moved onto it.
-    private static JValue? ReadId(JsonReader reader, bool insideArray, string path)
+    // False when the array ended. An element's errors raised before the reader has moved onto it are named by
+    // listPath and index, built only then: building a path for every ID would cost more than reading it.
+    private static bool TryReadId(JsonReader reader, bool insideArray, string? listPath, int index, out string? id)
     {
+        id = null;
         if (reader is JsonTextReader)
         {
             string? text;
@@ -58,34 +63,52 @@ internal static class IdReader
             catch (JsonReaderException exception)
             {
                 // ReadAsString refuses '{' and '[' (and malformed JSON) with a reader error.
-                throw Error(reader, $"{Expected}: {exception.Message}", exception, path);
+                throw Error(reader, $"{Expected}: {exception.Message}", exception, ElementPath(reader, listPath, index));
             }
 
-            return reader.TokenType switch
+            switch (reader.TokenType)
             {
-                JsonToken.Null => JValue.CreateNull(),
-                JsonToken.String => Normalize(reader, text!),
-                JsonToken.EndArray when insideArray => null,
-                _ => throw Error(reader, $"{Expected}, found {Describe(reader.TokenType)}"),
-            };
+                case JsonToken.Null:
+                    return true;
+                case JsonToken.String:
+                    id = Normalize(reader, text!);
+                    return true;
+                case JsonToken.EndArray when insideArray:
+                    return false;
+                default:
+                    throw Error(reader, $"{Expected}, found {Describe(reader.TokenType)}");
+            }
         }
 
         Advance(reader);
-        return reader.TokenType switch
+        switch (reader.TokenType)
         {
-            JsonToken.Null => JValue.CreateNull(),
-            JsonToken.EndArray when insideArray => null,
-            JsonToken.String => Normalize(reader, (string)reader.Value!),
-            JsonToken.Integer => Normalize(reader, Convert.ToString(reader.Value, CultureInfo.InvariantCulture)!),
-            JsonToken.Float when reader.Value is decimal value => Normalize(reader, value.ToString(CultureInfo.InvariantCulture)),
-            JsonToken.Float => throw Error(reader, "was already converted to a binary floating-point number, so its digits cannot be trusted; read the JSON text with the SDK's settings, or send IDs as JSON strings"),
-            _ => throw Error(reader, $"{Expected}, found {Describe(reader.TokenType)}"),
-        };
+            case JsonToken.Null:
+                return true;
+            case JsonToken.EndArray when insideArray:
+                return false;
+            case JsonToken.String:
+                id = Normalize(reader, (string)reader.Value!);
+                return true;
+            case JsonToken.Integer:
+                id = Normalize(reader, Convert.ToString(reader.Value, CultureInfo.InvariantCulture)!);
+                return true;
+            case JsonToken.Float when reader.Value is decimal value:
+                id = Normalize(reader, value.ToString(CultureInfo.InvariantCulture));
+                return true;
+            case JsonToken.Float:
+                throw Error(reader, "was already converted to a binary floating-point number, so its digits cannot be trusted; read the JSON text with the SDK's settings, or send IDs as JSON strings");
+            default:
+                throw Error(reader, $"{Expected}, found {Describe(reader.TokenType)}");
+        }
     }
 
-    private static JValue Normalize(JsonReader reader, string text) =>
+    private static string? ElementPath(JsonReader reader, string? listPath, int index) =>
+        listPath is null ? reader.Path : string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]");
+
+    private static string Normalize(JsonReader reader, string text) =>
         IdText.TryNormalize(text, out var digits, out var problem)
-            ? new JValue(digits)
+            ? digits
             : throw Error(reader, $"'{Excerpt(text)}' {problem}");
 
     private static void Advance(JsonReader reader)

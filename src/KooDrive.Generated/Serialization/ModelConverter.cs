@@ -41,7 +41,6 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         var plan = _plans.GetOrAdd(objectType, static (type, r) => ModelPlan.For((JsonObjectContract)r.ResolveContract(type)), resolver);
         var target = existingValue ?? plan.CreateInstance();
         Span<bool> seen = plan.Members.Length <= 64 ? stackalloc bool[plan.Members.Length] : new bool[plan.Members.Length];
-        var objectPath = reader.Path;
         while (true)
         {
             if (!reader.Read())
@@ -83,12 +82,13 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             member.Property.ValueProvider!.SetValue(target, value);
         }
 
-        foreach (var member in plan.Members)
+        // At the object's end the reader's path is the object's own: no path is built unless one is missing.
+        foreach (var member in plan.RequiredMembers)
         {
-            if (!seen[member.Index] && member.Property.Required is Required.Always or Required.AllowNull)
+            if (!seen[member.Index])
             {
                 throw new JsonSerializationException(
-                    string.Create(CultureInfo.InvariantCulture, $"Required property '{member.Property.PropertyName}' not found in JSON. Path '{objectPath}'."));
+                    string.Create(CultureInfo.InvariantCulture, $"Required property '{member.Property.PropertyName}' not found in JSON. Path '{reader.Path}'."));
             }
         }
 
@@ -234,6 +234,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             CreateInstance = create;
             Members = members;
             ByName = members.ToDictionary(m => m.Property.PropertyName!, StringComparer.Ordinal);
+            RequiredMembers = [.. members.Where(m => m.Property.Required is Required.Always or Required.AllowNull)];
             ExtensionDataSetter = extensionDataSetter;
         }
 
@@ -242,6 +243,8 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         public ModelMember[] Members { get; }
 
         public Dictionary<string, ModelMember> ByName { get; }
+
+        public ModelMember[] RequiredMembers { get; }
 
         public ExtensionDataSetter? ExtensionDataSetter { get; }
 

@@ -8,6 +8,10 @@ namespace KooDrive.Generated.Serialization;
 /// and checks the envelope from that same pass: a <c>code</c> other than 0 is a <see cref="KooDriveServiceErrorException"/>,
 /// a body that cannot be bound is a <see cref="KooDriveInvalidResponseException"/> saying why.
 /// </summary>
+/// <remarks>
+/// Every model carries <c>code</c> and <c>msg</c>, so the envelope needs no second read: the bytes the pipeline
+/// buffered are decoded once, through a pooled character buffer. The body is read again only to describe a failure.
+/// </remarks>
 internal static class ResponseBodyReader
 {
     private static readonly JsonSerializer Serializer = CreateSerializer();
@@ -19,7 +23,12 @@ internal static class ResponseBodyReader
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var text = new StreamReader(stream, ResponseText.EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            using var json = new JsonTextReader(text)
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+                ArrayPool = SharedCharPool.Instance,
+            };
             body = Serializer.Deserialize<T>(json);
         }
         catch (JsonException exception)
@@ -42,6 +51,22 @@ internal static class ResponseBodyReader
         }
 
         return body;
+    }
+
+    // The reader's character buffer is rented and returned when it is disposed, instead of allocated per response.
+    private sealed class SharedCharPool : IArrayPool<char>
+    {
+        public static SharedCharPool Instance { get; } = new();
+
+        public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(array);
+            }
+        }
     }
 
     private static JsonSerializer CreateSerializer()
