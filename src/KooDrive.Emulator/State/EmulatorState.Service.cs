@@ -154,21 +154,10 @@ public sealed partial class EmulatorState
     {
         lock (_gate)
         {
-            // The lock is the precondition of every write to a module's records, so it is checked first.
-            var check = CheckLock(userId, lockId, moduleCode: null);
+            var check = CheckRecordWrite(userId, recordId, lockId, out _);
             if (check != LockedWrite.Done)
             {
                 return check;
-            }
-
-            if (!_records.TryGetValue(recordId, out var record) || record.UserId != userId)
-            {
-                return LockedWrite.RecordNotFound;
-            }
-
-            if (record.ModuleCode != _locks[lockId].ModuleCode)
-            {
-                return LockedWrite.LockOfOtherModule;
             }
 
             _records.Remove(recordId);
@@ -253,20 +242,10 @@ public sealed partial class EmulatorState
     {
         lock (_gate)
         {
-            var check = CheckLock(userId, lockId, moduleCode: null);
+            var check = CheckRecordWrite(userId, recordId, lockId, out var record);
             if (check != LockedWrite.Done)
             {
                 return check;
-            }
-
-            if (!_records.TryGetValue(recordId, out var record) || record.UserId != userId)
-            {
-                return LockedWrite.RecordNotFound;
-            }
-
-            if (record.ModuleCode != _locks[lockId].ModuleCode)
-            {
-                return LockedWrite.LockOfOtherModule;
             }
 
             if (record.Status != BackupRecordStatus.New)
@@ -455,6 +434,25 @@ public sealed partial class EmulatorState
             album.Add(files, _time.GetUtcNow());
             return ContentChange.Done;
         }
+    }
+
+    // The lock is the precondition of every write to a module's records, so it is checked before the record.
+    private LockedWrite CheckRecordWrite(string userId, string recordId, string lockId, out EmulatorBackupRecord record)
+    {
+        record = null!;
+        var check = CheckLock(userId, lockId, moduleCode: null);
+        if (check != LockedWrite.Done)
+        {
+            return check;
+        }
+
+        if (!_records.TryGetValue(recordId, out var found) || found.UserId != userId)
+        {
+            return LockedWrite.RecordNotFound;
+        }
+
+        record = found;
+        return found.ModuleCode == _locks[lockId].ModuleCode ? LockedWrite.Done : LockedWrite.LockOfOtherModule;
     }
 
     /// <summary>
