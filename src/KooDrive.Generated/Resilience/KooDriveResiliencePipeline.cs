@@ -50,6 +50,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
         CancellationToken cancellationToken)
     {
         using var total = new TimeLimit(_totalTimeout, timeProvider, cancellationToken);
+        var backoff = 0.0;
         try
         {
             for (var attemptNumber = 0; ; attemptNumber++)
@@ -74,7 +75,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
                     }
                 }
 
-                var delay = attemptNumber < _maxRetries ? RetryDelay(request, response, error, attemptNumber, total.Token) : null;
+                var delay = attemptNumber < _maxRetries ? RetryDelay(request, response, error, attemptNumber, ref backoff, total.Token) : null;
                 if (delay is not { } wait)
                 {
                     if (error is not null)
@@ -107,7 +108,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
         ExecuteAsync(request, (r, token) => Task.FromResult(attempt(r, token)), cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>The wait before the next attempt, or null when this outcome is final.</summary>
-    private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, CancellationToken callToken)
+    private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, ref double backoff, CancellationToken callToken)
     {
         if (!ShouldRetry(request, response, error, callToken))
         {
@@ -119,11 +120,26 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
             return asked;
         }
 
-        // Exponential growth from BaseDelay, each delay drawn from half to one and a half times its step, so the
-        // median is the step itself and clients failing together do not retry together; MaxDelay caps it.
-        var step = _baseDelay.TotalMilliseconds * Math.Pow(2, attemptNumber);
-        var jittered = step * (0.5 + Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, _maxDelay.TotalMilliseconds));
+        return Backoff(attemptNumber, ref backoff);
+    }
+
+    /// <summary>
+    /// The delay Polly's exponential backoff with jitter draws (its "decorrelated jitter, V2"): each attempt's point
+    /// on the curve 2^t·tanh(√(4t)) is taken at t = attempt + a random fraction, and the delay is the curve's rise
+    /// since the previous attempt's point, scaled so that the first delay's median is about <c>BaseDelay</c>.
+    /// Clients failing together spread out instead of retrying together; <c>MaxDelay</c> caps each delay.
+    /// </summary>
+    private TimeSpan Backoff(int attemptNumber, ref double previous)
+    {
+        const double Exponent = 2.0;
+        const double Steepness = 4.0;
+        const double FirstDelayScale = 1 / 1.4;
+        var t = attemptNumber + Random.Shared.NextDouble();
+        var next = Math.Pow(Exponent, t) * Math.Tanh(Math.Sqrt(Steepness * t));
+        var rise = next - previous;
+        previous = next;
+        var ticks = Math.Min(rise * FirstDelayScale * _baseDelay.Ticks, _maxDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
     }
 
     private bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, CancellationToken callToken)
