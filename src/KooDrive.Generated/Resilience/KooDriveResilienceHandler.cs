@@ -1,12 +1,10 @@
 using System.Globalization;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
 
 /// <summary>
-/// The SDK's resilience handler: Polly's pipeline, with a timeout surfacing the way <see cref="HttpClient"/>
+/// The SDK's resilience handler: the attempts <see cref="KooDriveResiliencePipeline"/> runs, with a timeout surfacing the way <see cref="HttpClient"/>
 /// reports its own, as a <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>.
 /// </summary>
 /// <remarks>
@@ -17,8 +15,8 @@ namespace KooDrive.Generated.Resilience;
 /// from what a caller catches. A call the caller cancelled still ends with the caller's own
 /// <see cref="OperationCanceledException"/>.
 /// </remarks>
-internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline, KooDriveResilienceOptions options)
-    : ResilienceHandler(pipeline)
+internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline pipeline, KooDriveResilienceOptions options)
+    : DelegatingHandler
 {
     private readonly TimeSpan _attemptTimeout = options.AttemptTimeout;
     private readonly TimeSpan _totalTimeout = options.TotalTimeout;
@@ -27,7 +25,7 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
     {
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(request, base.SendAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException exception)
         {
@@ -39,7 +37,7 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
     {
         try
         {
-            return base.Send(request, cancellationToken);
+            return pipeline.Execute(request, base.Send, cancellationToken);
         }
         catch (TimeoutRejectedException exception)
         {

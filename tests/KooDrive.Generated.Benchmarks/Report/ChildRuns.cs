@@ -32,7 +32,12 @@ public static class ChildRuns
             clock.Restart();
             var count = await call(ids).ConfigureAwait(false);
             var called = clock.Elapsed.TotalMilliseconds;
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done} {count} {created:0.0} {called:0.0}"));
+
+            // Most of a cold start is compiling methods: their count hardly depends on the machine's load, so it
+            // says where a difference comes from when the times are noisy.
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var compiling = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done} {count} {created:0.0} {called:0.0} {compiled} {compiling:0.0}"));
             Console.Out.Flush();
             return 0;
         }
@@ -67,18 +72,24 @@ public static class ChildRuns
     }
 
     /// <summary>
-    /// Milliseconds from starting a child to its first completed call, and the child's own timing of the two
-    /// parts after its Main started: creating the client, and the first call.
+    /// Milliseconds from starting a child to its first completed call, the child's own timing of the two parts
+    /// after its Main started (creating the client, and the first call), and how many methods the process had
+    /// compiled by then, in how many milliseconds of compiling.
     /// </summary>
-    public static async Task<(double Total, double Create, double FirstCall)> ColdStartAsync(Variant variant, Uri address)
+    public static async Task<ColdStart> ColdStartAsync(Variant variant, Uri address)
     {
         var clock = Stopwatch.StartNew();
         using var child = Start("cold", variant, address);
         var line = await ReadLineStartingWithAsync(child, Done).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalMilliseconds;
         await child.WaitForExitAsync().ConfigureAwait(false);
-        return line?.Split(' ') is [_, _, var create, var call] && child.ExitCode == 0
-            ? (elapsed, double.Parse(create, CultureInfo.InvariantCulture), double.Parse(call, CultureInfo.InvariantCulture))
+        return line?.Split(' ') is [_, _, var create, var call, var compiled, var compiling] && child.ExitCode == 0
+            ? new ColdStart(
+                elapsed,
+                double.Parse(create, CultureInfo.InvariantCulture),
+                double.Parse(call, CultureInfo.InvariantCulture),
+                long.Parse(compiled, CultureInfo.InvariantCulture),
+                double.Parse(compiling, CultureInfo.InvariantCulture))
             : throw new InvalidOperationException($"The cold-start child for {variant} failed (exit code {child.ExitCode}): {await child.StandardError.ReadToEndAsync().ConfigureAwait(false)}");
     }
 
@@ -130,3 +141,11 @@ public static class ChildRuns
         return null;
     }
 }
+
+/// <summary>One cold-start child's measurements (<see cref="ChildRuns.ColdStartAsync"/>).</summary>
+/// <param name="Total">Milliseconds from starting the process to its first completed call, timed by the parent.</param>
+/// <param name="Create">Milliseconds the child took to create the client.</param>
+/// <param name="FirstCall">Milliseconds the child's first call took.</param>
+/// <param name="MethodsCompiled">Methods the JIT had compiled in the child by the end of the first call.</param>
+/// <param name="Compiling">Milliseconds the JIT had spent compiling them.</param>
+public readonly record struct ColdStart(double Total, double Create, double FirstCall, long MethodsCompiled, double Compiling);

@@ -195,22 +195,22 @@ public sealed class FullReport
     {
         await using var server = await LoopbackAnswerServer.StartAsync(ScopeDeletePayloads.Answer(IdForm.Strings)).ConfigureAwait(false);
         var times = CallVariants.All.ToDictionary(v => v, _ => new List<double>());
-        var parts = CallVariants.All.ToDictionary(v => v, _ => new List<(double Create, double FirstCall)>());
+        var parts = CallVariants.All.ToDictionary(v => v, _ => new List<ColdStart>());
         var order = CallVariants.All.ToArray();
         for (var round = 0; round < ColdStartRounds; round++)
         {
             Console.WriteLine($"Cold start: round {round + 1} of {ColdStartRounds}…");
             foreach (var variant in order.Skip(round % order.Length).Concat(order.Take(round % order.Length)))
             {
-                var (total, create, firstCall) = await ChildRuns.ColdStartAsync(variant, server.Address).ConfigureAwait(false);
-                times[variant].Add(total);
-                parts[variant].Add((create, firstCall));
+                var run = await ChildRuns.ColdStartAsync(variant, server.Address).ConfigureAwait(false);
+                times[variant].Add(run.Total);
+                parts[variant].Add(run);
             }
         }
 
         var medians = times.ToDictionary(p => p.Key, p => Format.Median(p.Value));
         double Ratio(Variant variant, Variant baseline) => Format.Median(times[variant].Zip(times[baseline], (v, b) => v / b));
-        var table = new Table("variant", "process start to first completed call", "ratio (median of per-round ratios)", "of which: creating the client", "the first call");
+        var table = new Table("variant", "process start to first completed call", "ratio (median of per-round ratios)", "of which: creating the client", "the first call", "methods compiled", "compiling");
         foreach (var (variant, median) in medians)
         {
             table.Add(
@@ -218,12 +218,14 @@ public sealed class FullReport
                 string.Create(CultureInfo.InvariantCulture, $"{median:0} ms"),
                 Format.Ratio(Ratio(variant, Variant.HandWrittenNewtonsoft)),
                 string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.Create)):0.0} ms"),
-                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.FirstCall)):0.0} ms"));
+                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.FirstCall)):0.0} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => (double)p.MethodsCompiled)):0}"),
+                string.Create(CultureInfo.InvariantCulture, $"{Format.Median(parts[variant].Select(p => p.Compiling)):0} ms"));
         }
 
         Section(
             "Cold start, loopback",
-            $"A new process per run ({ColdStartRounds} runs per variant, alternating), timed by the parent from starting the process to the child reporting its first completed call. Medians; the last two columns are the child's own timing after its Main started.",
+            $"A new process per run ({ColdStartRounds} runs per variant, alternating), timed by the parent from starting the process to the child reporting its first completed call. Medians. \"Creating the client\" and \"the first call\" are the child's own timing after its Main started; \"methods compiled\" and \"compiling\" are the JIT's count and time in the child by the end of its first call (System.Runtime.JitInfo): most of a cold start is compiling, and the count barely depends on the machine's load.",
             table.ToString());
         foreach (var variant in Sdk)
         {
