@@ -16,9 +16,6 @@ namespace KooDrive.Generated.Resilience;
 /// </summary>
 internal static class KooDriveResiliencePipeline
 {
-    public static ResilienceHandler CreateHandler(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger) =>
-        new KooDriveResilienceHandler(Create(options, clock, timeProvider, logger), options);
-
     public static ResiliencePipeline<HttpResponseMessage> Create(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>

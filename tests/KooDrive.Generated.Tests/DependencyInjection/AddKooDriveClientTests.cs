@@ -6,7 +6,7 @@ using KooDrive.Generated.Observability;
 using KooDrive.Generated.Tests.Auth.Support;
 using KooDrive.Generated.Tests.DependencyInjection.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
+using KooDrive.Generated.Resilience;
 
 namespace KooDrive.Generated.Tests.DependencyInjection;
 
@@ -45,7 +45,7 @@ public class AddKooDriveClientTests
 
         var chain = DiTestHost.Chain(provider);
 
-        var ours = chain.Where(h => h.GetType().Assembly == typeof(KooDriveClock).Assembly || h is ResilienceHandler).Select(h => h.GetType());
+        var ours = chain.Where(h => h.GetType().Assembly == typeof(KooDriveClock).Assembly).Select(h => h.GetType());
         Assert.Equal(expected, ours);
         var primary = Assert.IsType<SocketsHttpHandler>(chain[^1]);
         Assert.False(primary.AllowAutoRedirect);
@@ -65,8 +65,8 @@ public class AddKooDriveClientTests
         var types = DiTestHost.Chain(provider).Select(h => h.GetType()).ToList();
 
         var marker = types.IndexOf(typeof(MarkerHandler));
-        Assert.True(marker > types.IndexOf(typeof(ResilienceHandler)), string.Join(" > ", types.Select(t => t.Name)));
-        Assert.True(marker < types.IndexOf(typeof(KooDriveRedirectHandler)), string.Join(" > ", types.Select(t => t.Name)));
+        Assert.True(marker > types.IndexOf(typeof(KooDriveResilienceHandler)), string.Join(" > ", types.Select(t => t.Name)));
+        Assert.True(marker < types.IndexOf(typeof(KooDriveAuthenticationHandler)), string.Join(" > ", types.Select(t => t.Name)));
         Assert.True(types.IndexOf(typeof(KooDriveAuthenticationHandler)) < types.IndexOf(typeof(RecordingHandler)));
     }
 
@@ -179,7 +179,7 @@ public class AddKooDriveClientTests
 
         var chain = DiTestHost.Chain(provider);
         Assert.Single(chain, h => h is KooDriveAuthenticationHandler);
-        Assert.Single(chain, h => h is ResilienceHandler);
+        Assert.Single(chain, h => h is KooDriveResilienceHandler);
         Assert.Equal("en_us", recorder.Single.Header("language"));
         Assert.Equal(KooDriveTelemetry.UserAgent, recorder.Single.Header("User-Agent"));
     }
