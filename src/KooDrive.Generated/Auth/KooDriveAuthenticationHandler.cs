@@ -81,7 +81,27 @@ internal sealed class KooDriveAuthenticationHandler : DelegatingHandler
         var current = request;
         for (var hop = 0; ; hop++)
         {
-            var response = await SendHopAsync(current, cancellationToken).ConfigureAwait(false);
+            // Each hop is authenticated for its own URI, and sent once more, dated afresh, when the server refuses the date.
+            current.Headers.Remove(KooDriveHeaderNames.Authorization);
+            var uri = current.RequestUri;
+            if (!_policy.AllowsCredentialsFor(uri))
+            {
+                throw CredentialWithheld.ByPolicy(uri, _signer is null ? "access token" : "signature");
+            }
+
+            var payload = await ReadPayloadAsync(current.Content, cancellationToken).ConfigureAwait(false);
+            Replace(current, KooDriveHeaderNames.UserId, _userId);
+            var sentAt = await AuthenticateAsync(current, uri!, payload, cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            _clock.Observe(response);
+            if (KooDriveClock.RefusesTime(response, sentAt))
+            {
+                response.Dispose();
+                await AuthenticateAsync(current, uri!, payload, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+                _clock.Observe(response);
+            }
+
             if (hop == _maxRedirects || !KooDriveRedirect.IsRedirect(response.StatusCode)
                 || KooDriveRedirect.NextHop(current, response, _policy) is not { } next)
             {
@@ -91,33 +111,6 @@ internal sealed class KooDriveAuthenticationHandler : DelegatingHandler
             response.Dispose();
             current = next;
         }
-    }
-
-    /// <summary>Authenticates and sends one hop; sends it once more, dated afresh, when the server refuses the date.</summary>
-    private async Task<HttpResponseMessage> SendHopAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Remove(KooDriveHeaderNames.Authorization);
-        var uri = request.RequestUri;
-        if (!_policy.AllowsCredentialsFor(uri))
-        {
-            throw CredentialWithheld.ByPolicy(uri, _signer is null ? "access token" : "signature");
-        }
-
-        var payload = await ReadPayloadAsync(request.Content, cancellationToken).ConfigureAwait(false);
-        Replace(request, KooDriveHeaderNames.UserId, _userId);
-        var sentAt = await AuthenticateAsync(request, uri!, payload, cancellationToken).ConfigureAwait(false);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _clock.Observe(response);
-        if (!KooDriveClock.RefusesTime(response, sentAt))
-        {
-            return response;
-        }
-
-        response.Dispose();
-        await AuthenticateAsync(request, uri!, payload, cancellationToken).ConfigureAwait(false);
-        var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _clock.Observe(retried);
-        return retried;
     }
 
     /// <summary>The <c>Host</c> header HttpClient sends for <paramref name="uri"/>: IDN host, IPv6 in brackets, port unless default.</summary>

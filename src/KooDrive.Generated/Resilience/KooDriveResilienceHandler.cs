@@ -55,7 +55,7 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(RetryAfter.ClockKey, clock);
-        return pipeline is null ? SendAttemptAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
+        return pipeline is null ? SendWithoutRetriesAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -95,6 +95,13 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
 
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
+    private async Task<HttpResponseMessage> SendWithoutRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
+
     private async Task<HttpResponseMessage> SendAttemptsAsync(ResiliencePipeline<HttpResponseMessage> resilience, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // The retry policy reads the call's request from the context (idempotency, the log line's path).
@@ -103,19 +110,7 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
         try
         {
             var outcome = await resilience.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
-                    }
-#pragma warning disable CA1031 // Polly decides on the outcome; the exception is rethrown below when it is final.
-                    catch (Exception exception)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-#pragma warning restore CA1031
-                },
+                static (context, state) => state.Handler.AttemptAsync(state.Request, context.CancellationToken),
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
             if (outcome.Exception is TimeoutRejectedException timeout)
@@ -138,34 +133,50 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
         return base.Send(request, cancellationToken);
     }
 
-    /// <summary>One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.</summary>
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.
+    /// Its failure is an outcome, not a throw, which is what the retry policy decides on.
+    /// </summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ClearCredentials(request);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            ClearCredentials(request);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Polly decides on the outcome; the exception is rethrown by the caller when it is final.
+        catch (Exception exception)
+        {
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+#pragma warning restore CA1031
+
         try
         {
             await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return response;
+            return Outcome.FromResult(response);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
             var error = ResponseExceptionMap.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
             response.Dispose();
-            throw error;
+            return Outcome.FromException<HttpResponseMessage>(error);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
             // A body that cannot be decoded is the server's fault: typed, never a bare InvalidDataException.
             var error = ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
             response.Dispose();
-            throw error;
+            return Outcome.FromException<HttpResponseMessage>(error);
         }
-        catch
+#pragma warning disable CA1031 // As above: a stalled or cut body is an outcome the retry policy judges.
+        catch (Exception exception)
         {
             response.Dispose();
-            throw;
+            return Outcome.FromException<HttpResponseMessage>(exception);
         }
+#pragma warning restore CA1031
     }
 
     private static void ClearCredentials(HttpRequestMessage request)
