@@ -7,8 +7,8 @@ using Polly.Timeout;
 namespace KooDrive.Generated.Resilience;
 
 /// <summary>
-/// Runs the call's attempts: retries and timeouts (the Polly pipeline <see cref="KooDriveResiliencePipeline"/>
-/// builds; a single attempt when resilience is disabled), and in every attempt reads the whole response body, so
+/// Runs the call's attempts: retries and timeouts (the policy <see cref="KooDriveResiliencePipeline"/> defines;
+/// a single attempt when resilience is disabled), and in every attempt reads the whole response body, so
 /// that the timeouts cover the body and not just the headers.
 /// </summary>
 /// <remarks>
@@ -48,14 +48,14 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
     private readonly TimeSpan _attemptTimeout = options.AttemptTimeout;
     private readonly TimeSpan _totalTimeout = options.TotalTimeout;
 
-    /// <summary>Whether attempts are retried and timed by Polly; false when resilience is disabled.</summary>
+    /// <summary>Whether attempts are retried and timed by the resilience pipeline; false when resilience is disabled.</summary>
     internal bool Retries => pipeline is not null;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(RetryAfter.ClockKey, clock);
-        return pipeline is null ? SendWithoutRetriesAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
+        return pipeline is null ? SendAttemptAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
         request.Options.Set(RetryAfter.ClockKey, clock);
         if (pipeline is null)
         {
-            return base.Send(request, cancellationToken);
+            return SendSync(request, cancellationToken);
         }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -95,13 +95,6 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
 
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    private async Task<HttpResponseMessage> SendWithoutRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
-        outcome.ThrowIfException();
-        return outcome.Result!;
-    }
-
     private async Task<HttpResponseMessage> SendAttemptsAsync(ResiliencePipeline<HttpResponseMessage> resilience, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // The retry policy reads the call's request from the context (idempotency, the log line's path).
@@ -110,7 +103,19 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
         try
         {
             var outcome = await resilience.ExecuteOutcomeAsync(
-                static (context, state) => state.Handler.AttemptAsync(state.Request, context.CancellationToken),
+                static async (context, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
+                    }
+#pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
             if (outcome.Exception is TimeoutRejectedException timeout)
@@ -133,50 +138,34 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
         return base.Send(request, cancellationToken);
     }
 
-    /// <summary>
-    /// One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.
-    /// Its failure is an outcome, not a throw, which is what the retry policy decides on.
-    /// </summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.</summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
-        {
-            ClearCredentials(request);
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Polly decides on the outcome; the exception is rethrown by the caller when it is final.
-        catch (Exception exception)
-        {
-            return Outcome.FromException<HttpResponseMessage>(exception);
-        }
-#pragma warning restore CA1031
-
+        ClearCredentials(request);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult(response);
+            return response;
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
             var error = ResponseExceptionMap.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
             response.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(error);
+            throw error;
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
             // A body that cannot be decoded is the server's fault: typed, never a bare InvalidDataException.
             var error = ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
             response.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(error);
+            throw error;
         }
-#pragma warning disable CA1031 // As above: a stalled or cut body is an outcome the retry policy judges.
-        catch (Exception exception)
+        catch
         {
             response.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(exception);
+            throw;
         }
-#pragma warning restore CA1031
     }
 
     private static void ClearCredentials(HttpRequestMessage request)
