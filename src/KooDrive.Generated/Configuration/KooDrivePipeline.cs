@@ -38,7 +38,7 @@ internal static class KooDrivePipeline
         var handlers = new List<DelegatingHandler> { new KooDriveCallHandler(logger, options.TimeProvider, options.Language) };
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerCall);
         var resilience = options.Resilience;
-        var pipeline = resilience.Enabled ? KooDriveResiliencePipeline.Create(resilience, clock, options.TimeProvider, logger) : null;
+        var pipeline = resilience.Enabled ? new KooDriveResiliencePipeline(resilience, clock, options.TimeProvider, logger) : null;
         handlers.Add(new KooDriveResilienceHandler(pipeline, resilience, clock));
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerRetry);
         return handlers;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Errors;
-using Polly;
 using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
@@ -39,7 +38,7 @@ namespace KooDrive.Generated.Resilience;
 /// <c>Retry-After</c> of a <see cref="KooDriveThrottledException"/>) measures in server time.
 /// </para>
 /// </remarks>
-internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseMessage>? pipeline, KooDriveResilienceOptions options, KooDriveClock clock)
+internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipeline, KooDriveResilienceOptions options, KooDriveClock clock)
     : DelegatingHandler
 {
     /// <summary>The largest body buffered: 16 MiB, far above any KooDrive envelope.</summary>
@@ -67,19 +66,13 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
             return SendSync(request, cancellationToken);
         }
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.SetRequestMessage(request);
         try
         {
-            return pipeline.Execute(static (context, state) => state.Handler.SendSync(state.Request, context.CancellationToken), context, (Handler: this, Request: request));
+            return pipeline.Execute(request, SendSync, cancellationToken);
         }
         catch (TimeoutRejectedException exception)
         {
             throw TimedOut(exception.Timeout);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -95,40 +88,15 @@ internal sealed class KooDriveResilienceHandler(ResiliencePipeline<HttpResponseM
 
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    private async Task<HttpResponseMessage> SendAttemptsAsync(ResiliencePipeline<HttpResponseMessage> resilience, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAttemptsAsync(KooDriveResiliencePipeline resilience, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // The retry policy reads the call's request from the context (idempotency, the log line's path).
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.SetRequestMessage(request);
         try
         {
-            var outcome = await resilience.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
-                    }
-#pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
-                    catch (Exception exception)
-#pragma warning restore CA1031
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
-            if (outcome.Exception is TimeoutRejectedException timeout)
-            {
-                throw TimedOut(timeout.Timeout);
-            }
-
-            outcome.ThrowIfException();
-            return outcome.Result!;
+            return await resilience.ExecuteAsync(request, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (TimeoutRejectedException exception)
         {
-            ResilienceContextPool.Shared.Return(context);
+            throw TimedOut(exception.Timeout);
         }
     }
 

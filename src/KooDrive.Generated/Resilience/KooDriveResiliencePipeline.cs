@@ -1,89 +1,174 @@
 using System.Diagnostics;
+using System.Net;
 using KooDrive.Generated.Auth;
-using KooDrive.Generated.Spec;
 using KooDrive.Generated.Observability;
+using KooDrive.Generated.Spec;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
 
 /// <summary>
-/// Builds the Polly pipeline of the SDK's <see cref="KooDriveResilienceHandler"/>: total timeout → retry → attempt
-/// timeout, from <see cref="KooDriveResilienceOptions"/>.
+/// The attempts of one call, as <see cref="KooDriveResilienceOptions"/> asks: a total timeout around retries, with
+/// an attempt timeout around each attempt.
 /// </summary>
-internal static class KooDriveResiliencePipeline
+/// <remarks>
+/// <para>
+/// A plain loop rather than a Polly pipeline: Polly validates its options with data annotations when a pipeline is
+/// built and compiles some three hundred methods of generic strategy code at the first call, which made creating a
+/// client and its first call cost several times what the call itself does, and added per-call work to every call
+/// of a bulk run. The semantics are Polly's: what counts as transient is Microsoft.Extensions.Http.Resilience's
+/// <see cref="HttpClientResiliencePredicates"/>; an expired timeout is reported as Polly's
+/// <see cref="TimeoutRejectedException"/> carrying that timeout, which <see cref="KooDriveResilienceHandler"/>
+/// turns into the exception <see cref="HttpClient"/> throws for its own timeout; a response that is retried is
+/// disposed before the delay.
+/// </para>
+/// <para>
+/// Every timer (both timeouts and each delay) runs on the options' <see cref="TimeProvider"/>, so a fake clock
+/// drives all of them.
+/// </para>
+/// </remarks>
+internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger)
 {
-    public static ResiliencePipeline<HttpResponseMessage> Create(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
-        {
-            Name = "KooDrive",
-            TimeProvider = timeProvider,
-        };
+    private readonly int _maxRetries = options.MaxRetries;
+    private readonly TimeSpan _baseDelay = options.BaseDelay;
+    private readonly TimeSpan _maxDelay = options.MaxDelay;
+    private readonly TimeSpan _attemptTimeout = options.AttemptTimeout;
+    private readonly TimeSpan _totalTimeout = options.TotalTimeout;
+    private readonly bool _retryNonIdempotent = options.RetryNonIdempotent;
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "KooDrive.TotalTimeout", Timeout = options.TotalTimeout });
-        if (options.MaxRetries > 0)
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or a timeout expires.</summary>
+    /// <exception cref="TimeoutRejectedException">A timeout expired; <see cref="TimeoutRejectedException.Timeout"/> says which.</exception>
+    public async Task<HttpResponseMessage> ExecuteAsync(
+        HttpRequestMessage request,
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> attempt,
+        CancellationToken cancellationToken)
+    {
+        using var total = new TimeLimit(_totalTimeout, timeProvider, cancellationToken);
+        var backoff = 0.0;
+        try
         {
-            builder.AddRetry(CreateRetryOptions(options, clock, logger));
+            for (var attemptNumber = 0; ; attemptNumber++)
+            {
+                HttpResponseMessage? response = null;
+                Exception? error = null;
+                using (var single = new TimeLimit(_attemptTimeout, timeProvider, total.Token))
+                {
+                    try
+                    {
+                        response = await attempt(request, single.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException exception) when (single.Expired && !total.Token.IsCancellationRequested)
+                    {
+                        error = single.Rejected(exception);
+                    }
+#pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        error = exception;
+                    }
+                }
+
+                var delay = attemptNumber < _maxRetries ? RetryDelay(request, response, error, attemptNumber, ref backoff, total.Token) : null;
+                if (delay is not { } wait)
+                {
+                    if (error is not null)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                    }
+
+                    return response!;
+                }
+
+                OnRetry(request, response, error, attemptNumber, wait);
+                response?.Dispose();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, timeProvider, total.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException exception) when (total.Expired && !cancellationToken.IsCancellationRequested)
+        {
+            throw total.Rejected(exception);
+        }
+    }
+
+    /// <summary>The same for a synchronous send: every attempt completes before it returns, delays block.</summary>
+    public HttpResponseMessage Execute(
+        HttpRequestMessage request,
+        Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> attempt,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(request, (r, token) => Task.FromResult(attempt(r, token)), cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>The wait before the next attempt, or null when this outcome is final.</summary>
+    private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, ref double backoff, CancellationToken callToken)
+    {
+        if (!ShouldRetry(request, response, error, callToken))
+        {
+            return null;
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "KooDrive.AttemptTimeout", Timeout = options.AttemptTimeout });
-        return builder.Build();
+        if (response is not null && RetryAfter.TryGetDelay(response, clock, out var asked))
+        {
+            return asked;
+        }
+
+        return Backoff(attemptNumber, ref backoff);
     }
 
-    private static HttpRetryStrategyOptions CreateRetryOptions(KooDriveResilienceOptions options, KooDriveClock clock, ILogger logger)
+    /// <summary>
+    /// The delay Polly's exponential backoff with jitter draws (its "decorrelated jitter, V2"): each attempt's point
+    /// on the curve 2^t·tanh(√(4t)) is taken at t = attempt + a random fraction, and the delay is the curve's rise
+    /// since the previous attempt's point, scaled so that the first delay's median is about <c>BaseDelay</c>.
+    /// Clients failing together spread out instead of retrying together; <c>MaxDelay</c> caps each delay.
+    /// </summary>
+    private TimeSpan Backoff(int attemptNumber, ref double previous)
     {
-        var maxDelay = options.MaxDelay;
-        var retryNonIdempotent = options.RetryNonIdempotent;
-        return new HttpRetryStrategyOptions
-        {
-            Name = "KooDrive.Retry",
-            MaxRetryAttempts = options.MaxRetries,
-            Delay = options.BaseDelay,
-            MaxDelay = maxDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-
-            // The library's own Retry-After reader uses the local system clock; RetryAfter measures in server time.
-            ShouldRetryAfterHeader = false,
-            DelayGenerator = args => new ValueTask<TimeSpan?>(
-                args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response, clock, out var delay) ? delay : null),
-            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, clock, maxDelay, retryNonIdempotent)),
-            OnRetry = args =>
-            {
-                OnRetry(args, logger);
-                return ValueTask.CompletedTask;
-            },
-        };
+        const double Exponent = 2.0;
+        const double Steepness = 4.0;
+        const double FirstDelayScale = 1 / 1.4;
+        var t = attemptNumber + Random.Shared.NextDouble();
+        var next = Math.Pow(Exponent, t) * Math.Tanh(Math.Sqrt(Steepness * t));
+        var rise = next - previous;
+        previous = next;
+        var ticks = Math.Min(rise * FirstDelayScale * _baseDelay.Ticks, _maxDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, KooDriveClock clock, TimeSpan maxDelay, bool retryNonIdempotent)
+    private bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, CancellationToken callToken)
     {
-        var callerCanceled = context.CancellationToken.IsCancellationRequested;
-        var transient = outcome switch
+        if (callToken.IsCancellationRequested)
         {
-            { Exception: OperationCanceledException { InnerException: TimeoutException } } => !callerCanceled,
-            _ => !callerCanceled && HttpClientResiliencePredicates.IsTransient(outcome),
+            return false;
+        }
+
+        // The overload taking the token is experimental; a cancelled call has already returned above.
+#pragma warning disable CA2016
+        var transient = error switch
+        {
+            null => HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response)),
+            OperationCanceledException { InnerException: TimeoutException } => true,
+            _ => HttpClientResiliencePredicates.IsTransient(Outcome.FromException<HttpResponseMessage>(error)),
         };
+#pragma warning restore CA2016
         if (!transient)
         {
             return false;
         }
 
-        // The call's own request, not a redirect hop (whose method a 303 may have changed).
-        var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
-        if (request is not null && !IsIdempotent(request) && !retryNonIdempotent && !NeverReachedServer(outcome.Exception))
+        if (!IsIdempotent(request) && !_retryNonIdempotent && !NeverReachedServer(error))
         {
             return false;
         }
 
         // Waiting longer than the consumer allows is pointless: hand the server's answer back instead.
-        return outcome.Result is not { } response
+        return response is null
             || !RetryAfter.TryGetDelay(response, clock, out var asked)
-            || asked <= maxDelay;
+            || asked <= _maxDelay;
     }
 
     // The generated method says whether its operation is idempotent (the spec's x-koodrive-idempotent, else its
@@ -99,29 +184,56 @@ internal static class KooDriveResiliencePipeline
     private static bool NeverReachedServer(Exception? exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
-    private static void OnRetry(OnRetryArguments<HttpResponseMessage> args, ILogger logger)
+    private void OnRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, TimeSpan delay)
     {
-        var request = args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage;
-        var outcome = args.Outcome.Result is { } response
+        var outcome = response is not null
             ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : args.Outcome.Exception?.GetType().Name ?? "unknown";
+            : error?.GetType().Name ?? "unknown";
         var state = KooDriveCallState.Get(request);
         state?.RecordRetry();
         state?.Activity?.AddEvent(new ActivityEvent(
             "koodrive.retry",
             tags: new ActivityTagsCollection
             {
-                ["koodrive.attempt"] = args.AttemptNumber + 1,
-                ["koodrive.retry_delay_ms"] = args.RetryDelay.TotalMilliseconds,
+                ["koodrive.attempt"] = attemptNumber + 1,
+                ["koodrive.retry_delay_ms"] = delay.TotalMilliseconds,
                 ["error.type"] = outcome,
             }));
 
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            var path = request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "?";
-            var delay = args.RetryDelay.TotalMilliseconds;
+            var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "?";
             var traceId = KooDriveTraceId.Get(request);
-            KooDriveLog.RetryScheduled(logger, request?.Method.Method ?? "?", path, args.AttemptNumber + 1, outcome, delay, traceId);
+            KooDriveLog.RetryScheduled(logger, request.Method.Method, path, attemptNumber + 1, outcome, delay.TotalMilliseconds, traceId);
+        }
+    }
+
+    /// <summary>A timeout on the time provider, also cancelled with the token it runs under.</summary>
+    private sealed class TimeLimit : IDisposable
+    {
+        private readonly CancellationTokenSource _source;
+        private readonly CancellationTokenRegistration _outer;
+        private readonly TimeSpan _after;
+
+        public TimeLimit(TimeSpan after, TimeProvider timeProvider, CancellationToken outer)
+        {
+            _after = after;
+            _source = new CancellationTokenSource(after, timeProvider);
+            _outer = outer.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _source);
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        /// <summary>Whether the token was cancelled (by the timer, unless the outer token was cancelled too).</summary>
+        public bool Expired => _source.IsCancellationRequested;
+
+        public TimeoutRejectedException Rejected(Exception inner) =>
+            new($"The operation didn't complete within the allowed timeout of '{_after}'.", _after, inner);
+
+        public void Dispose()
+        {
+            _outer.Dispose();
+            _source.Dispose();
         }
     }
 }
