@@ -9,7 +9,9 @@ namespace KooDrive.Generated.Auth;
 /// Authenticates every attempt, the one owner of what the service checks to accept a request: <c>X-User-Id</c>,
 /// <c>X-Date</c> (from the shared <see cref="KooDriveClock"/>), and either the app signature over
 /// <see cref="KooDriveRequestSigner.SignedHeaderNames"/> with the body bytes sent, or the bearer token.
-/// Because it dates the request, it also sends it once more when the server refuses that date.
+/// Because it dates the request, it also sends it once more when the server refuses that date; and because
+/// credentials are decided per URI, it follows redirects itself (<see cref="KooDriveRedirect"/>), each hop
+/// authenticated afresh for its own URI, over a primary handler whose own redirection is off.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -40,6 +42,7 @@ internal sealed class KooDriveAuthenticationHandler : DelegatingHandler
     private readonly string _userId;
     private readonly KooDriveRequestSigner? _signer;
     private readonly IAccessTokenProvider? _tokenProvider;
+    private readonly int _maxRedirects;
 
     // A fixed token that trusts this client's policy gives the same header value for every request.
     private readonly string? _fixedAuthorization;
@@ -50,6 +53,7 @@ internal sealed class KooDriveAuthenticationHandler : DelegatingHandler
         _policy = policy;
         _clock = clock;
         _userId = options.UserId!;
+        _maxRedirects = options.MaxRedirects;
         if (options.AppCredential is { } credential)
         {
             _signer = new KooDriveRequestSigner(credential);
@@ -67,32 +71,46 @@ internal sealed class KooDriveAuthenticationHandler : DelegatingHandler
     /// <summary>The clock <c>X-Date</c> is taken from.</summary>
     public KooDriveClock Clock => _clock;
 
+    /// <summary>How many redirects one request may follow; after that the last redirect response is returned.</summary>
+    public int MaxRedirects => _maxRedirects;
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Remove(KooDriveHeaderNames.Authorization);
-        var uri = request.RequestUri;
-        if (!_policy.AllowsCredentialsFor(uri))
+        var current = request;
+        for (var hop = 0; ; hop++)
         {
-            throw CredentialWithheld.ByPolicy(uri, _signer is null ? "access token" : "signature");
-        }
+            // Each hop is authenticated for its own URI, and sent once more, dated afresh, when the server refuses the date.
+            current.Headers.Remove(KooDriveHeaderNames.Authorization);
+            var uri = current.RequestUri;
+            if (!_policy.AllowsCredentialsFor(uri))
+            {
+                throw CredentialWithheld.ByPolicy(uri, _signer is null ? "access token" : "signature");
+            }
 
-        var payload = await ReadPayloadAsync(request.Content, cancellationToken).ConfigureAwait(false);
-        Replace(request, KooDriveHeaderNames.UserId, _userId);
-        var sentAt = await AuthenticateAsync(request, uri!, payload, cancellationToken).ConfigureAwait(false);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _clock.Observe(response);
-        if (!KooDriveClock.RefusesTime(response, sentAt))
-        {
-            return response;
-        }
+            var payload = await ReadPayloadAsync(current.Content, cancellationToken).ConfigureAwait(false);
+            Replace(current, KooDriveHeaderNames.UserId, _userId);
+            var sentAt = await AuthenticateAsync(current, uri!, payload, cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            _clock.Observe(response);
+            if (KooDriveClock.RefusesTime(response, sentAt))
+            {
+                response.Dispose();
+                await AuthenticateAsync(current, uri!, payload, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+                _clock.Observe(response);
+            }
 
-        response.Dispose();
-        await AuthenticateAsync(request, uri!, payload, cancellationToken).ConfigureAwait(false);
-        var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _clock.Observe(retried);
-        return retried;
+            if (hop == _maxRedirects || !KooDriveRedirect.IsRedirect(response.StatusCode)
+                || KooDriveRedirect.NextHop(current, response, _policy) is not { } next)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            current = next;
+        }
     }
 
     /// <summary>The <c>Host</c> header HttpClient sends for <paramref name="uri"/>: IDN host, IPv6 in brackets, port unless default.</summary>

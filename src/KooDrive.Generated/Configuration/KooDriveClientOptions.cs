@@ -49,7 +49,7 @@ public sealed class KooDriveClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>How many redirects one request may follow (each hop re-evaluates credentials); 0 follows none. Default 5.</summary>
-    public int MaxRedirects { get; set; } = KooDriveRedirectHandler.DefaultMaxRedirects;
+    public int MaxRedirects { get; set; } = KooDriveRedirect.DefaultMaxRedirects;
 
     /// <summary>Retries and timeouts (configuration keys under <c>Resilience</c>).</summary>
     public KooDriveResilienceOptions Resilience { get; } = new();

@@ -15,52 +15,38 @@ namespace KooDrive.Generated.Configuration;
 /// <remarks>
 /// Outermost first:
 /// <list type="number">
-/// <item><see cref="KooDriveDiagnosticsHandler"/>: the call's trace ID, logs and span.</item>
-/// <item><see cref="KooDriveRequestHeadersHandler"/>: User-Agent, language, the check of every header value.</item>
+/// <item><see cref="KooDriveCallHandler"/>, once per call: the trace ID, User-Agent and language, the check of every
+/// header value, the logs and the span.</item>
 /// <item>The application's <see cref="KooDrivePipelinePosition.PerCall"/> handlers.</item>
-/// <item>Resilience (retries and timeouts), unless disabled.</item>
-/// <item><see cref="KooDriveResponseBufferingHandler"/>: the first handler of every attempt; reads the whole body inside it.</item>
+/// <item><see cref="KooDriveResilienceHandler"/>: the call's attempts (retries and timeouts, unless disabled); in
+/// each, it clears the last attempt's credentials and reads the whole body.</item>
 /// <item>The application's <see cref="KooDrivePipelinePosition.PerRetry"/> handlers, then (with dependency
 /// injection) those added with <c>AddHttpMessageHandler</c>.</item>
-/// <item><see cref="KooDriveRedirectHandler"/>: follows redirects only where credentials may go.</item>
-/// <item><see cref="KooDriveAuthenticationHandler"/>: X-User-Id, X-Date, the signature or token, the clock-refusal resend.</item>
+/// <item><see cref="KooDriveAuthenticationHandler"/>, every attempt and redirect hop: X-User-Id, X-Date, the
+/// signature or token, the clock-refusal resend, and the redirects credentials may follow.</item>
 /// <item>The primary handler (transport), whose own redirection is off.</item>
 /// </list>
-/// Items 1–4 see one call; items 5–8 run once per attempt, so every attempt is dated and signed afresh and no
-/// handler of the application sees a credential.
+/// Items 1 and 2 see one call; items 3 (inside its attempts) to 5 run once per attempt, so every attempt is dated
+/// and signed afresh and no handler of the application sees a credential.
 /// </remarks>
 internal static class KooDrivePipeline
 {
-    /// <summary>Items 1 to 6: everything above the redirect handler, in order.</summary>
+    /// <summary>Items 1 to 4: everything above authentication, in order.</summary>
     public static List<DelegatingHandler> CreateOuterHandlers(KooDriveClientOptions options, KooDriveClock clock, ILoggerFactory? loggerFactory)
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(KooDriveTelemetry.LoggerCategoryName);
-        var handlers = new List<DelegatingHandler>
-        {
-            new KooDriveDiagnosticsHandler(logger, options.TimeProvider),
-            new KooDriveRequestHeadersHandler(options.Language),
-        };
+        var handlers = new List<DelegatingHandler> { new KooDriveCallHandler(logger, options.TimeProvider, options.Language) };
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerCall);
-        if (options.Resilience.Enabled)
-        {
-            handlers.Add(KooDriveResiliencePipeline.CreateHandler(options.Resilience, clock, options.TimeProvider, logger));
-        }
-
-        handlers.Add(new KooDriveResponseBufferingHandler(clock));
+        var resilience = options.Resilience;
+        var pipeline = resilience.Enabled ? new KooDriveResiliencePipeline(resilience, clock, options.TimeProvider, logger) : null;
+        handlers.Add(new KooDriveResilienceHandler(pipeline, resilience, clock));
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerRetry);
         return handlers;
     }
 
-    /// <summary>Items 7 and 8: redirects and authentication, directly above the transport.</summary>
-    public static List<DelegatingHandler> CreateInnerHandlers(KooDriveClientOptions options, KooDriveClock clock)
-    {
-        var policy = new KooDriveCredentialPolicy(options.GetEffectiveAllowedHosts());
-        return
-        [
-            new KooDriveRedirectHandler(policy, options.MaxRedirects),
-            new KooDriveAuthenticationHandler(options, policy, clock),
-        ];
-    }
+    /// <summary>Item 5: authentication (with redirects), directly above the transport.</summary>
+    public static List<DelegatingHandler> CreateInnerHandlers(KooDriveClientOptions options, KooDriveClock clock) =>
+        [new KooDriveAuthenticationHandler(options, new KooDriveCredentialPolicy(options.GetEffectiveAllowedHosts()), clock)];
 
     /// <summary>The client's timeout: unlimited when the resilience pipeline enforces its own, else HttpClient's default.</summary>
     public static TimeSpan GetHttpClientTimeout(KooDriveClientOptions options) =>

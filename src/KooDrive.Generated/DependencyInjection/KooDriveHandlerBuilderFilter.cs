@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace KooDrive.Generated.DependencyInjection;
 
 /// <summary>
-/// Appends the innermost KooDrive handlers (<see cref="KooDrivePipeline.CreateInnerHandlers"/>: redirects and
-/// authentication) to the KooDrive client's pipeline after every other configuration has run, so that they always
-/// sit directly above the primary handler, and refuses a primary handler that follows redirects itself.
+/// Appends the innermost KooDrive handlers (<see cref="KooDrivePipeline.CreateInnerHandlers"/>: authentication,
+/// which follows redirects itself) to the KooDrive client's pipeline after every other configuration has run, so that it always
+/// sits directly above the primary handler, and refuses a primary handler that follows redirects itself.
 /// </summary>
 /// <remarks>
 /// A filter runs around all of a client's configuration actions, whatever order the consumer registered

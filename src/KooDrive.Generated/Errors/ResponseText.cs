@@ -24,11 +24,11 @@ internal static class ResponseText
     {
         try
         {
-            await response.Content.LoadIntoBufferAsync(KooDriveResponseBufferingHandler.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(KooDriveResilienceHandler.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw unreadable($"its body is larger than the {KooDriveResponseBufferingHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            throw unreadable($"its body is larger than the {KooDriveResilienceHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace KooDrive.Generated.Observability;
 
-/// <summary>What the diagnostics handler learns about one call while the handlers inside it run (retries).</summary>
+/// <summary>What the call handler (<see cref="Http.KooDriveCallHandler"/>) learns about one call while the handlers inside it run (retries).</summary>
 internal sealed class KooDriveCallState
 {
     public static readonly HttpRequestOptionsKey<KooDriveCallState> Key = new("KooDrive.CallState");

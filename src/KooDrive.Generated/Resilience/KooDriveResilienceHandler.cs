@@ -1,43 +1,74 @@
 using System.Globalization;
+using KooDrive.Generated.Auth;
+using KooDrive.Generated.Errors;
 using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
 
 /// <summary>
-/// The SDK's resilience handler: the attempts <see cref="KooDriveResiliencePipeline"/> runs, with a timeout surfacing the way <see cref="HttpClient"/>
-/// reports its own, as a <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>.
+/// Runs the call's attempts: retries and timeouts (the policy <see cref="KooDriveResiliencePipeline"/> defines;
+/// a single attempt when resilience is disabled), and in every attempt reads the whole response body, so
+/// that the timeouts cover the body and not just the headers.
 /// </summary>
 /// <remarks>
-/// Polly reports an expired timeout with its own <see cref="TimeoutRejectedException"/>. Letting it through
-/// would make Polly part of the SDK's contract: a caller would have to reference Polly to catch a timeout, and
-/// code written against <see cref="HttpClient.Timeout"/> (or against the SDK with resilience disabled) would
-/// miss it. Polly's exception is deliberately not kept as the inner exception, so no Polly type is reachable
-/// from what a caller catches. A call the caller cancelled still ends with the caller's own
-/// <see cref="OperationCanceledException"/>.
+/// <para>
+/// The generated clients send with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, and a timeout ends when
+/// the attempt returns; a body that stalls after the headers would otherwise be read later with no time limit. Read
+/// inside the attempt, a stalled or cut body becomes a timeout or an <see cref="HttpRequestException"/> of that
+/// attempt, which the retry policy treats like any transient failure. Without resilience the single attempt runs
+/// inside <see cref="HttpClient.Timeout"/>, which then covers the body the same way.
+/// </para>
+/// <para>
+/// KooDrive answers are small JSON envelopes; a body above <see cref="MaxBodyBytes"/>, or one that cannot be
+/// decoded (for example a corrupt <c>Content-Encoding: gzip</c>), fails with a
+/// <see cref="KooDriveInvalidResponseException"/>, which is not retried.
+/// </para>
+/// <para>
+/// An expired timeout surfaces the way <see cref="HttpClient"/> reports its own, as a <see cref="TaskCanceledException"/>
+/// whose inner exception is a <see cref="TimeoutException"/>. Polly's <see cref="TimeoutRejectedException"/> is
+/// deliberately not kept as the inner exception: a caller would have to reference Polly to catch a timeout, and code
+/// written against <see cref="HttpClient.Timeout"/> (or against the SDK with resilience disabled) would miss it. A call
+/// the caller cancelled still ends with the caller's own <see cref="OperationCanceledException"/>.
+/// </para>
+/// <para>
+/// Every attempt starts by removing the previous attempt's <c>Authorization</c> and <c>X-Date</c> from the reused
+/// request, so the handlers between here and authentication (IHttpClientFactory's request logging, the application's
+/// per-attempt handlers) never see the credentials of an earlier attempt; authentication sets both afresh. The shared
+/// <see cref="KooDriveClock"/> is recorded on the request, so that whatever reads the response later (the
+/// <c>Retry-After</c> of a <see cref="KooDriveThrottledException"/>) measures in server time.
+/// </para>
 /// </remarks>
-internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline pipeline, KooDriveResilienceOptions options)
+internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipeline, KooDriveResilienceOptions options, KooDriveClock clock)
     : DelegatingHandler
 {
+    /// <summary>The largest body buffered: 16 MiB, far above any KooDrive envelope.</summary>
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
     private readonly TimeSpan _attemptTimeout = options.AttemptTimeout;
     private readonly TimeSpan _totalTimeout = options.TotalTimeout;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Whether attempts are retried and timed by the resilience pipeline; false when resilience is disabled.</summary>
+    internal bool Retries => pipeline is not null;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await pipeline.ExecuteAsync(request, base.SendAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            throw TimedOut(exception.Timeout);
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(RetryAfter.ClockKey, clock);
+        return pipeline is null ? SendAttemptAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(RetryAfter.ClockKey, clock);
+        if (pipeline is null)
+        {
+            return SendSync(request, cancellationToken);
+        }
+
         try
         {
-            return pipeline.Execute(request, base.Send, cancellationToken);
+            return pipeline.Execute(request, SendSync, cancellationToken);
         }
         catch (TimeoutRejectedException exception)
         {
@@ -56,4 +87,58 @@ internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline pipel
     }
 
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+
+    private async Task<HttpResponseMessage> SendAttemptsAsync(KooDriveResiliencePipeline resilience, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await resilience.ExecuteAsync(request, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw TimedOut(exception.Timeout);
+        }
+    }
+
+    private HttpResponseMessage SendSync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ClearCredentials(request);
+        return base.Send(request, cancellationToken);
+    }
+
+    /// <summary>One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.</summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ClearCredentials(request);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            var error = ResponseExceptionMap.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            response.Dispose();
+            throw error;
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
+        {
+            // A body that cannot be decoded is the server's fault: typed, never a bare InvalidDataException.
+            var error = ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            response.Dispose();
+            throw error;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static void ClearCredentials(HttpRequestMessage request)
+    {
+        request.Headers.Remove(KooDriveHeaderNames.Authorization);
+        request.Headers.Remove(KooDriveHeaderNames.Date);
+    }
 }

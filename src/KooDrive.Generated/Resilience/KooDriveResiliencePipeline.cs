@@ -39,9 +39,6 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
     private readonly TimeSpan _totalTimeout = options.TotalTimeout;
     private readonly bool _retryNonIdempotent = options.RetryNonIdempotent;
 
-    public static DelegatingHandler CreateHandler(KooDriveResilienceOptions options, KooDriveClock clock, TimeProvider timeProvider, ILogger logger) =>
-        new KooDriveResilienceHandler(new KooDriveResiliencePipeline(options, clock, timeProvider, logger), options);
-
     /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or a timeout expires.</summary>
     /// <exception cref="TimeoutRejectedException">A timeout expired; <see cref="TimeoutRejectedException.Timeout"/> says which.</exception>
     public async Task<HttpResponseMessage> ExecuteAsync(

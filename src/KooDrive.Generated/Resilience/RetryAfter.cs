@@ -13,7 +13,7 @@ namespace KooDrive.Generated.Resilience;
 /// </remarks>
 internal static class RetryAfter
 {
-    /// <summary>The request option holding the pipeline's shared clock, set by <see cref="KooDriveResponseBufferingHandler"/>.</summary>
+    /// <summary>The request option holding the pipeline's shared clock, set by <see cref="KooDriveResilienceHandler"/>.</summary>
     public static readonly HttpRequestOptionsKey<KooDriveClock> ClockKey = new("KooDrive.Generated.Clock");
 
     /// <summary>The clock recorded on <paramref name="request"/> by the pipeline, or null.</summary>

@@ -1,7 +1,6 @@
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
 using KooDrive.Generated.Http;
-using KooDrive.Generated.Observability;
 using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Tests.Auth.Support;
 
@@ -34,29 +33,30 @@ public class KooDriveHttpClientFactoryTests
     }
 
     [Fact]
-    public void Handlers_come_outermost_first_diagnostics_headers_resilience_buffering_then_redirect_authentication()
+    public void Handlers_come_outermost_first_call_resilience_then_authentication()
     {
         var clock = new KooDriveClock();
 
         var signing = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Signing(resilience: true), clock);
         var bearer = KooDriveHttpClientFactory.CreateHandlers(TestPipelines.Bearer(resilience: true), clock);
 
-        Type[] expected = [typeof(KooDriveDiagnosticsHandler), typeof(KooDriveRequestHeadersHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveResponseBufferingHandler), typeof(KooDriveRedirectHandler), typeof(KooDriveAuthenticationHandler)];
+        Type[] expected = [typeof(KooDriveCallHandler), typeof(KooDriveResilienceHandler), typeof(KooDriveAuthenticationHandler)];
         Assert.Equal(expected, signing.Select(h => h.GetType()));
         Assert.Equal(expected, bearer.Select(h => h.GetType()));
+        Assert.True(((KooDriveResilienceHandler)signing[1]).Retries);
         Assert.Same(clock, signing.OfType<KooDriveAuthenticationHandler>().Single().Clock);
     }
 
     [Fact]
-    public void Disabling_resilience_removes_the_resilience_handler_and_restores_the_default_client_timeout()
+    public void Disabling_resilience_removes_the_retries_and_restores_the_default_client_timeout()
     {
         var options = TestPipelines.Signing(resilience: false);
 
         var handlers = KooDriveHttpClientFactory.CreateHandlers(options, new KooDriveClock());
         using var client = KooDriveHttpClientFactory.Create(options, new RecordingHandler());
 
-        Assert.DoesNotContain(handlers, h => h is KooDriveResilienceHandler);
-        Assert.IsType<KooDriveResponseBufferingHandler>(handlers[2]); // Still buffered, inside HttpClient.Timeout.
+        // Still one attempt that buffers the body, inside HttpClient.Timeout.
+        Assert.False(Assert.IsType<KooDriveResilienceHandler>(handlers[1]).Retries);
         Assert.Equal(TimeSpan.FromSeconds(100), client.Timeout);
         using var resilient = KooDriveHttpClientFactory.Create(TestPipelines.Signing(resilience: true), new RecordingHandler());
         Assert.Equal(Timeout.InfiniteTimeSpan, resilient.Timeout);

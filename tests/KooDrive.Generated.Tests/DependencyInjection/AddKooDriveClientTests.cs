@@ -3,10 +3,10 @@ using KooDrive.Generated.Auth;
 using KooDrive.Generated.Configuration;
 using KooDrive.Generated.DependencyInjection;
 using KooDrive.Generated.Observability;
-using KooDrive.Generated.Resilience;
 using KooDrive.Generated.Tests.Auth.Support;
 using KooDrive.Generated.Tests.DependencyInjection.Support;
 using Microsoft.Extensions.DependencyInjection;
+using KooDrive.Generated.Resilience;
 
 namespace KooDrive.Generated.Tests.DependencyInjection;
 
@@ -66,7 +66,7 @@ public class AddKooDriveClientTests
 
         var marker = types.IndexOf(typeof(MarkerHandler));
         Assert.True(marker > types.IndexOf(typeof(KooDriveResilienceHandler)), string.Join(" > ", types.Select(t => t.Name)));
-        Assert.True(marker < types.IndexOf(typeof(KooDriveRedirectHandler)), string.Join(" > ", types.Select(t => t.Name)));
+        Assert.True(marker < types.IndexOf(typeof(KooDriveAuthenticationHandler)), string.Join(" > ", types.Select(t => t.Name)));
         Assert.True(types.IndexOf(typeof(KooDriveAuthenticationHandler)) < types.IndexOf(typeof(RecordingHandler)));
     }
 

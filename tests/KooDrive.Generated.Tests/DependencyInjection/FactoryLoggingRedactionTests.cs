@@ -132,7 +132,7 @@ public class FactoryLoggingRedactionTests
 
         var logging = types.IndexOf(typeof(LoggingHttpMessageHandler));
         Assert.True(logging >= 0, string.Join(" > ", types.Select(t => t.Name)));
-        Assert.True(logging < types.IndexOf(typeof(KooDriveRedirectHandler)), string.Join(" > ", types.Select(t => t.Name)));
+        Assert.True(logging < types.IndexOf(typeof(KooDriveAuthenticationHandler)), string.Join(" > ", types.Select(t => t.Name)));
         Assert.True(types.IndexOf(typeof(KooDriveAuthenticationHandler)) == types.Count - 2, string.Join(" > ", types.Select(t => t.Name)));
     }
 

@@ -10,7 +10,7 @@ using KooDrive.Generated.Tests.Support;
 namespace KooDrive.Generated.Tests.Resilience;
 
 /// <summary>
-/// The response body is read inside the attempt (KooDriveResponseBufferingHandler), so the timeouts cover it and
+/// The response body is read inside the attempt (KooDriveResilienceHandler), so the timeouts cover it and
 /// a body that stalls, is cut short or does not decode ends the call with a typed outcome.
 /// </summary>
 public class ResponseBufferingTests

@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using KooDrive.Generated.Auth;
+using KooDrive.Generated.Observability;
 using KooDrive.Generated.Spec;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace KooDrive.Generated.Observability;
+namespace KooDrive.Generated.Http;
 
 /// <summary>
-/// The first handler a call meets: it fixes the call's <c>X-Traceid</c>, logs the call and records it as a span
-/// of <see cref="KooDriveTelemetry.ActivitySource"/>, so that one call (all its attempts) is one span, one
-/// outcome line and one trace ID.
+/// The first handler a call meets, once per call (all its attempts): it fixes what the call is sent as and what
+/// is recorded of it. It fixes the call's <c>X-Traceid</c>, adds the headers that describe the caller rather than
+/// authenticate it (<c>User-Agent</c>, <c>language</c>), refuses a header value that cannot be sent, logs the call
+/// and records it as a span of <see cref="KooDriveTelemetry.ActivitySource"/>: one call is one span, one outcome
+/// line and one trace ID.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,8 +33,19 @@ namespace KooDrive.Generated.Observability;
 /// Disabled diagnostics cost nothing beyond the trace ID: no span is started unless the source has a listener,
 /// and the path and operation names are read only when a log level or the span needs them.
 /// </para>
+/// <para>
+/// The SDK's product token (<see cref="KooDriveTelemetry.UserAgent"/>) comes after any product the application
+/// already names, so the service can tell SDK versions apart. <c>language</c> is added only when the request has
+/// none. Both values are fixed for the client's life and are added as the same strings to every request.
+/// </para>
+/// <para>
+/// A header value with CR, LF or any other control character, or any character beyond ASCII, fails the call with an
+/// <see cref="ArgumentException"/> naming the header (never quoting the value), before any attempt; <c>x-backup-lock-id</c>
+/// and <c>language</c> must moreover be settings (non-empty, no leading or trailing spaces). The check
+/// is <see cref="HeaderValueGuard"/>'s, the one definition of a sendable header value.
+/// </para>
 /// </remarks>
-internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProvider, string? language) : DelegatingHandler
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -61,6 +76,8 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
             var started = timeProvider.GetTimestamp();
             try
             {
+                AddCallerHeaders(request, language);
+                CheckHeaders(request);
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var level = status >= 400 ? LogLevel.Warning : LogLevel.Information;
@@ -128,6 +145,53 @@ internal sealed class KooDriveDiagnosticsHandler(ILogger? logger, TimeProvider t
         catch (Exception exception) when (RecordTraceId(exception, traceId))
         {
             throw; // Unreachable: the filter only annotates the exception and never catches it.
+        }
+    }
+
+    private static void AddCallerHeaders(HttpRequestMessage request, string? language)
+    {
+        var headers = request.Headers;
+        if (!headers.NonValidated.TryGetValues(KooDriveHeaderNames.UserAgent, out var agents) || !NamesSdk(agents))
+        {
+            headers.TryAddWithoutValidation(KooDriveHeaderNames.UserAgent, KooDriveTelemetry.UserAgent);
+        }
+
+        if (language is not null && !headers.NonValidated.Contains(KooDriveHeaderNames.Language))
+        {
+            headers.TryAddWithoutValidation(KooDriveHeaderNames.Language, language);
+        }
+    }
+
+    private static bool NamesSdk(HeaderStringValues agents)
+    {
+        foreach (var agent in agents)
+        {
+            if (agent.StartsWith(KooDriveTelemetry.ProductName + "/", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckHeaders(HttpRequestMessage request)
+    {
+        HeaderValueGuard.ThrowIfAnyInvalid(request.Headers);
+        if (request.Content is not null)
+        {
+            HeaderValueGuard.ThrowIfAnyInvalid(request.Content.Headers);
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)[KooDriveHeaderNames.BackupLockId, KooDriveHeaderNames.Language])
+        {
+            if (request.Headers.NonValidated.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    HeaderValueGuard.ThrowIfNotSetting(name, value);
+                }
+            }
         }
     }
 

@@ -6,7 +6,7 @@ using KooDrive.Generated.Tests.Auth.Support;
 
 namespace KooDrive.Generated.Tests.Auth;
 
-public class KooDriveRedirectHandlerTests
+public class RedirectTests
 {
     public static TheoryData<string> Modes => new() { "signing", "bearer" };
 
@@ -53,14 +53,14 @@ public class KooDriveRedirectHandlerTests
     [InlineData("/koodrive/ose/v1/moved", true)]
     [InlineData("https://INTL.myhuaweicloud-koodrive.com/koodrive/ose/v1/moved", true)]
     [InlineData("https://cn.myhuaweicloud-koodrive.com/koodrive/ose/v1/moved", false)]
-    public async Task Without_a_policy_only_redirects_to_the_same_host_are_followed(string location, bool followed)
+    public async Task With_no_other_host_allowed_only_redirects_to_the_base_address_host_are_followed(string location, bool followed)
     {
         var recorder = new RecordingHandler { Respond = (_, n) => n == 1 ? Redirect(HttpStatusCode.Found, location) : RecordingHandler.Success() };
-        using var handler = new KooDriveRedirectHandler { InnerHandler = recorder };
-        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-        using var message = new HttpRequestMessage(HttpMethod.Get, "https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/x");
+        var options = TestPipelines.Bearer();
+        options.AllowedHosts.Clear();
+        using var client = TestPipelines.Client(options, recorder);
 
-        using var response = await invoker.SendAsync(message, CancellationToken.None);
+        using var response = await client.GetAsync(new Uri("koodrive/ose/v1/x", UriKind.Relative));
 
         Assert.Equal(followed ? HttpStatusCode.OK : HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(followed ? 2 : 1, recorder.Requests.Count);
