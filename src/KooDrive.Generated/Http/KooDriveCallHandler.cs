@@ -49,6 +49,15 @@ internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProv
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
+    /// <summary>
+    /// Refuses a synchronous send before anything is sent. <see cref="DelegatingHandler"/> would pass it straight
+    /// to the inner handler, skipping every step of this pipeline that only exists asynchronously, authentication
+    /// included; the generated clients never send synchronously.
+    /// </summary>
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(
+            "A KooDrive client sends asynchronously only (HttpClient.SendAsync, as every generated method does): a synchronous send would bypass authentication.");
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -57,25 +57,6 @@ internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipe
         return pipeline is null ? SendAttemptAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
     }
 
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Options.Set(RetryAfter.ClockKey, clock);
-        if (pipeline is null)
-        {
-            return SendSync(request, cancellationToken);
-        }
-
-        try
-        {
-            return pipeline.Execute(request, SendSync, cancellationToken);
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            throw TimedOut(exception.Timeout);
-        }
-    }
-
     /// <summary>The exception HttpClient itself throws when its <see cref="HttpClient.Timeout"/> elapses, naming the SDK setting instead.</summary>
     internal TaskCanceledException TimedOut(TimeSpan timeout)
     {
@@ -98,12 +79,6 @@ internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipe
         {
             throw TimedOut(exception.Timeout);
         }
-    }
-
-    private HttpResponseMessage SendSync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ClearCredentials(request);
-        return base.Send(request, cancellationToken);
     }
 
     /// <summary>One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.</summary>

@@ -97,13 +97,6 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
         }
     }
 
-    /// <summary>The same for a synchronous send: every attempt completes before it returns, delays block.</summary>
-    public HttpResponseMessage Execute(
-        HttpRequestMessage request,
-        Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> attempt,
-        CancellationToken cancellationToken) =>
-        ExecuteAsync(request, (r, token) => Task.FromResult(attempt(r, token)), cancellationToken).GetAwaiter().GetResult();
-
     /// <summary>The wait before the next attempt, or null when this outcome is final.</summary>
     private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, ref double backoff, CancellationToken callToken)
     {

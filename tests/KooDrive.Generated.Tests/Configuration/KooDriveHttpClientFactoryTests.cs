@@ -22,6 +22,18 @@ public class KooDriveHttpClientFactoryTests
     }
 
     [Fact]
+    public void A_synchronous_send_is_refused_before_anything_is_sent()
+    {
+        var transport = new RecordingHandler();
+        using var client = KooDriveHttpClientFactory.Create(TestPipelines.Signing(resilience: true), transport);
+
+        var exception = Assert.Throws<NotSupportedException>(() => client.Send(new HttpRequestMessage(HttpMethod.Get, "koodrive/ose/v1/backup/device")));
+
+        Assert.Contains("asynchronously", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(transport.Requests);
+    }
+
+    [Fact]
     public void Invalid_options_fail_before_anything_is_built()
     {
         var options = TestPipelines.Bearer();
