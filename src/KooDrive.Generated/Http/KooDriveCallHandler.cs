@@ -104,8 +104,7 @@ internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProv
                     activity.SetTag("koodrive.attempts", Attempts(state));
                     if (status >= 400)
                     {
-                        activity.SetTag("error.type", status.ToString(CultureInfo.InvariantCulture));
-                        activity.SetStatus(ActivityStatusCode.Error);
+                        MarkFailed(activity, state, status.ToString(CultureInfo.InvariantCulture));
                     }
                 }
 
@@ -120,12 +119,7 @@ internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProv
                     KooDriveLog.RequestCanceled(_logger, call.Operation, call.Method, call.Path, elapsed, traceId);
                 }
 
-                if (activity is not null)
-                {
-                    activity.SetTag("error.type", "canceled");
-                    activity.SetTag("koodrive.attempts", Attempts(state));
-                    activity.SetStatus(ActivityStatusCode.Error, "canceled");
-                }
+                MarkFailed(activity, state, "canceled", "canceled");
 
                 throw;
             }
@@ -140,13 +134,8 @@ internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProv
                     KooDriveLog.RequestFailed(_logger, exception, call.Operation, call.Method, call.Path, errorType, elapsed, attempts, traceId);
                 }
 
-                if (activity is not null)
-                {
-                    activity.SetTag("error.type", errorType);
-                    activity.SetTag("koodrive.attempts", Attempts(state));
-                    activity.AddException(exception);
-                    activity.SetStatus(ActivityStatusCode.Error);
-                }
+                activity?.AddException(exception);
+                MarkFailed(activity, state, errorType);
 
                 throw;
             }
@@ -205,6 +194,19 @@ internal sealed class KooDriveCallHandler(ILogger? logger, TimeProvider timeProv
     }
 
     private static int Attempts(KooDriveCallState? state) => state?.Attempts ?? 1;
+
+    /// <summary>Marks the call's span failed, with the error type and the attempts made; nothing when no one listens.</summary>
+    private static void MarkFailed(Activity? activity, KooDriveCallState? state, string errorType, string? description = null)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("error.type", errorType);
+        activity.SetTag("koodrive.attempts", Attempts(state));
+        activity.SetStatus(ActivityStatusCode.Error, description);
+    }
 
     /// <summary>Fixes the call's trace ID on the header and the request options; a malformed caller header fails the call.</summary>
     private static string FixTraceId(HttpRequestMessage request)
