@@ -33,7 +33,7 @@ internal static class ResponseExceptionMap
     {
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            await ResponseText.BufferAsync(response, (problem, cause) => Unreadable(response, problem, cause), cancellationToken).ConfigureAwait(false);
+            await ResponseText.BufferAsync(response, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -17,10 +17,10 @@ internal static class ResponseText
         response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && TryGetEncoding(charset, out var encoding) ? encoding : Encoding.UTF8;
 
     /// <summary>
-    /// Buffers a body for the generated method to parse and an exception to quote (normally already done by the
-    /// pipeline, inside the timeouts); a body that cannot be buffered is reported as <paramref name="unreadable"/> says.
+    /// Buffers a body for the generated method to parse and an exception to quote (done by the pipeline inside each
+    /// attempt, so inside the timeouts); a body that cannot be buffered is the server's fault, typed as unreadable.
     /// </summary>
-    public static async Task BufferAsync(HttpResponseMessage response, Func<string, Exception, Exception> unreadable, CancellationToken cancellationToken)
+    public static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,13 +28,17 @@ internal static class ResponseText
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw unreadable($"its body is larger than the {KooDriveResilienceHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
+            throw ResponseExceptionMap.Unreadable(response, $"its body is larger than the {KooDriveResilienceHandler.MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
         {
-            throw unreadable($"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            throw ReadFailed(response, exception);
         }
     }
+
+    /// <summary>The exception for a body whose bytes could not be read or decoded (a corrupt encoding, a cut stream).</summary>
+    public static KooDriveApiException ReadFailed(HttpResponseMessage response, Exception cause) =>
+        ResponseExceptionMap.Unreadable(response, $"reading its body failed ({cause.GetType().Name}: {cause.Message.TrimEnd('.')})", cause);
 
     /// <summary>The buffered body as text, for an exception; null when it cannot be read again.</summary>
     public static async Task<string?> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)

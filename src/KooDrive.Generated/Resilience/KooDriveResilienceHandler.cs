@@ -88,21 +88,8 @@ internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipe
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            await ResponseText.BufferAsync(response, cancellationToken).ConfigureAwait(false);
             return response;
-        }
-        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
-        {
-            var error = ResponseExceptionMap.Unreadable(response, $"its body is larger than the {MaxBodyBytes / (1024 * 1024)} MiB the SDK reads", exception);
-            response.Dispose();
-            throw error;
-        }
-        catch (Exception exception) when (exception is not (OperationCanceledException or HttpRequestException))
-        {
-            // A body that cannot be decoded is the server's fault: typed, never a bare InvalidDataException.
-            var error = ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
-            response.Dispose();
-            throw error;
         }
         catch
         {

@@ -37,7 +37,7 @@ internal static class ResponseBodyReader
         }
         catch (Exception exception) when (exception is System.Text.DecoderFallbackException or IOException)
         {
-            throw ResponseExceptionMap.Unreadable(response, $"reading its body failed ({exception.GetType().Name}: {exception.Message.TrimEnd('.')})", exception);
+            throw ResponseText.ReadFailed(response, exception);
         }
 
         if (body is null)
