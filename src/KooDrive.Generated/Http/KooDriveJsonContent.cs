@@ -168,14 +168,17 @@ internal sealed class KooDriveJsonContent : HttpContent
         }
     }
 
-    /// <summary>A <see cref="TextWriter"/> that encodes straight into a pooled UTF-8 byte buffer, with no intermediate string.</summary>
+    /// <summary>
+    /// A <see cref="TextWriter"/> that collects the JSON text in a pooled char buffer and encodes it to UTF-8 once, into
+    /// a pooled byte buffer: Newtonsoft writes a body in hundreds of tiny pieces (a quote, a comma, one value), and
+    /// encoding each piece on its own costs more than writing it.
+    /// </summary>
     private sealed class PooledUtf8Writer : TextWriter
     {
         private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-        private readonly Encoder _encoder = Utf8.GetEncoder();
-        private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(1024);
-        private int _length;
+        private char[]? _chars = ArrayPool<char>.Shared.Rent(4096);
+        private int _count;
 
         public PooledUtf8Writer()
             : base(System.Globalization.CultureInfo.InvariantCulture)
@@ -184,7 +187,15 @@ internal sealed class KooDriveJsonContent : HttpContent
 
         public override Encoding Encoding => Utf8;
 
-        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+        public override void Write(char value)
+        {
+            if (_count == _chars!.Length)
+            {
+                Grow(1);
+            }
+
+            _chars[_count++] = value;
+        }
 
         public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
@@ -192,37 +203,41 @@ internal sealed class KooDriveJsonContent : HttpContent
 
         public override void Write(ReadOnlySpan<char> buffer)
         {
-            var needed = Utf8.GetMaxByteCount(buffer.Length);
-            if (_length + needed > _buffer!.Length)
+            if (buffer.Length > _chars!.Length - _count)
             {
-                var next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
-                _buffer.AsSpan(0, _length).CopyTo(next);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = next;
+                Grow(buffer.Length);
             }
 
-            // The encoder keeps a high surrogate that ends one write for the low surrogate that starts the next.
-            _length += _encoder.GetBytes(buffer, _buffer.AsSpan(_length), flush: false);
+            buffer.CopyTo(_chars.AsSpan(_count));
+            _count += buffer.Length;
         }
 
-        /// <summary>Hands the buffer over to the caller, who returns it to the pool.</summary>
+        /// <summary>Encodes the text into a pooled buffer and hands it to the caller, who returns it to the pool.</summary>
         public (byte[] Buffer, int Length) Detach()
         {
-            _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
-            var buffer = _buffer!;
-            _buffer = null;
-            return (buffer, _length);
+            // A lone surrogate becomes U+FFFD, as any UTF-8 encoding of the text would make it.
+            var text = _chars.AsSpan(0, _count);
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Utf8.GetByteCount(text), 1));
+            return (buffer, Utf8.GetBytes(text, buffer));
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (_buffer is { } buffer)
+            if (_chars is { } chars)
             {
-                _buffer = null;
-                ArrayPool<byte>.Shared.Return(buffer);
+                _chars = null;
+                ArrayPool<char>.Shared.Return(chars);
             }
 
             base.Dispose(disposing);
+        }
+
+        private void Grow(int more)
+        {
+            var next = ArrayPool<char>.Shared.Rent(Math.Max(_chars!.Length * 2, _count + more));
+            _chars.AsSpan(0, _count).CopyTo(next);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = next;
         }
     }
 }

@@ -18,20 +18,8 @@ internal static class IdText
     /// <summary>Whether <paramref name="text"/> is one or more ASCII decimal digits.</summary>
     public static bool IsDigits([NotNullWhen(true)] string? text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Vectorized: every ID of a call is checked here, on the way out and on the way back.
+        return !string.IsNullOrEmpty(text) && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Whether <paramref name="text"/> carries the doc renderer's unsafe-integer marker.</summary>

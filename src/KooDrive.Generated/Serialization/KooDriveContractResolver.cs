@@ -1,13 +1,12 @@
-using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
 namespace KooDrive.Generated.Serialization;
 
 /// <summary>
-/// Decides, per generated DTO and per property, what the spec asks for: ID properties read exactly
-/// (<c>x-koodrive-id</c>, from the generated <see cref="KooDriveModels"/>), and lists of objects that tolerate
-/// a single object.
+/// Hands every generated DTO to <see cref="ModelConverter"/>, which reads what the spec asks for: ID properties
+/// exactly (<c>x-koodrive-id</c>, from the generated <see cref="KooDriveModels"/>), and lists of objects that
+/// tolerate a single object.
 /// </summary>
 /// <remarks>
 /// A converter in <see cref="JsonSerializerSettings.Converters"/> would be asked about every string in every
@@ -47,16 +46,5 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
         }
 
         return contract;
-    }
-
-    protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
-    {
-        var property = base.CreateProperty(member, memberSerialization);
-        if (property.Converter is null && property.PropertyType is { } type && ItemTypeOf(type) is { } item && KooDriveModels.IsModel(item))
-        {
-            property.Converter = SingleOrArrayConverter.Instance;
-        }
-
-        return property;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -26,7 +27,13 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
 
     public override bool CanConvert(Type objectType) => KooDriveModels.IsModel(objectType);
 
-    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        ReadModel(reader, PlanFor(objectType), objectType, existingValue, serializer);
+
+    private ModelPlan PlanFor(Type type) =>
+        _plans.GetOrAdd(type, static (type, r) => ModelPlan.For((JsonObjectContract)r.ResolveContract(type), r), resolver);
+
+    private object? ReadModel(JsonReader reader, ModelPlan plan, Type objectType, object? existingValue, JsonSerializer serializer)
     {
         if (reader.TokenType == JsonToken.Null)
         {
@@ -38,7 +45,6 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             throw IdReader.Error(reader, $"expected a JSON object for {objectType.Name}, found {IdReader.Describe(reader.TokenType)}", kind: "value");
         }
 
-        var plan = _plans.GetOrAdd(objectType, static (type, r) => ModelPlan.For((JsonObjectContract)r.ResolveContract(type)), resolver);
         var target = existingValue ?? plan.CreateInstance();
         Span<bool> seen = plan.Members.Length <= 64 ? stackalloc bool[plan.Members.Length] : new bool[plan.Members.Length];
         while (true)
@@ -54,7 +60,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             }
 
             var name = (string)reader.Value!;
-            if (!plan.ByName.TryGetValue(name, out var member))
+            if (plan.Find(name) is not { } member)
             {
                 ReadUnknown(reader, plan, target, name);
                 continue;
@@ -70,6 +76,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
             {
                 IdKind.Scalar => IdReader.ReadScalar(reader),
                 IdKind.List => ReadIdList(reader),
+                _ when member.Models is { } models => ReadModels(reader, models, member.Property.PropertyType!, serializer),
                 _ when member.IsString => ReadString(reader),
                 _ => ReadOther(reader, member, serializer),
             };
@@ -93,6 +100,53 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// A list of models, read item by item in this same pass. The service may send a single object where the spec
+    /// has a list (errata E1: the delete-scopes table documents <c>failedScopeList</c> as one object, the example as
+    /// an array); it becomes a list of that one item.
+    /// </summary>
+    private IList? ReadModels(JsonReader reader, ModelList models, Type listType, JsonSerializer serializer)
+    {
+        if (!reader.Read())
+        {
+            throw IdReader.Error(reader, "the JSON text ends before the value", kind: "value");
+        }
+
+        var plan = models.ItemPlan ??= PlanFor(models.ItemType);
+        switch (reader.TokenType)
+        {
+            case JsonToken.Null:
+                return null;
+            case JsonToken.StartObject:
+                var single = models.Create();
+                single.Add(ReadModel(reader, plan, models.ItemType, null, serializer));
+                return single;
+            case JsonToken.StartArray:
+                var items = models.Create();
+                while (true)
+                {
+                    if (!reader.Read())
+                    {
+                        throw IdReader.Error(reader, $"the JSON text ends inside a list of {models.ItemType.Name}", kind: "value");
+                    }
+
+                    switch (reader.TokenType)
+                    {
+                        case JsonToken.EndArray:
+                            return items;
+                        case JsonToken.Comment:
+                            continue;
+                        default:
+                            items.Add(ReadModel(reader, plan, models.ItemType, null, serializer));
+                            break;
+                    }
+                }
+
+            default:
+                throw new JsonSerializationException($"Expected an array or a single object for {listType.Name}, found {reader.TokenType}. Path '{reader.Path}'.");
+        }
     }
 
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
@@ -225,7 +279,36 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         return digits.Length > 0 && digits.TrimStart('-').All(char.IsAsciiDigit) ? digits : null;
     }
 
-    private sealed record ModelMember(JsonProperty Property, int Index, IdKind Kind, bool IsString);
+    private sealed record ModelMember(JsonProperty Property, int Index, IdKind Kind, bool IsString, ModelList? Models)
+    {
+        public string Name { get; } = Property.PropertyName!;
+    }
+
+    /// <summary>What a member holding a list of models needs: its item type, and a new list of the member's type.</summary>
+    private sealed class ModelList(Type itemType, Func<object> create)
+    {
+        public Type ItemType { get; } = itemType;
+
+        /// <summary>The item type's plan, looked up on first use (a model may list its own type).</summary>
+        public ModelPlan? ItemPlan { get; set; }
+
+        public IList Create() => (IList)create();
+
+        public static ModelList? For(Type listType, KooDriveContractResolver resolver)
+        {
+            if (KooDriveContractResolver.ItemTypeOf(listType) is not { } item || !KooDriveModels.IsModel(item))
+            {
+                return null;
+            }
+
+            // An interface-typed list (the generated ICollection<T>) is filled as the Collection<T> the generated
+            // constructors create.
+            var concrete = listType.IsInterface ? typeof(Collection<>).MakeGenericType(item) : listType;
+            var create = resolver.ResolveContract(concrete).DefaultCreator
+                ?? throw new JsonSerializationException($"{concrete.Name} has no parameterless constructor.");
+            return new ModelList(item, create);
+        }
+    }
 
     private sealed class ModelPlan
     {
@@ -233,7 +316,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         {
             CreateInstance = create;
             Members = members;
-            ByName = members.ToDictionary(m => m.Property.PropertyName!, StringComparer.Ordinal);
+            ByName = members.ToDictionary(m => m.Name, StringComparer.Ordinal);
             RequiredMembers = [.. members.Where(m => m.Property.Required is Required.Always or Required.AllowNull)];
             ExtensionDataSetter = extensionDataSetter;
         }
@@ -248,16 +331,37 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
 
         public ExtensionDataSetter? ExtensionDataSetter { get; }
 
-        public static ModelPlan For(JsonObjectContract contract)
+        public static ModelPlan For(JsonObjectContract contract, KooDriveContractResolver resolver)
         {
             var type = contract.UnderlyingType;
             var members = contract.Properties
                 .Where(p => !p.Ignored && p.Writable && p.PropertyName is not null)
-                .Select((p, i) => new ModelMember(p, i, KooDriveModels.IdKindOf(type, p.PropertyName!), p.PropertyType == typeof(string)))
+                .Select((p, i) => new ModelMember(
+                    p,
+                    i,
+                    KooDriveModels.IdKindOf(type, p.PropertyName!),
+                    p.PropertyType == typeof(string),
+                    p.Converter is null ? ModelList.For(p.PropertyType!, resolver) : null))
                 .ToArray();
             var create = contract.DefaultCreator
                 ?? throw new JsonSerializationException($"{type.Name} has no parameterless constructor.");
             return new ModelPlan(create, members, contract.ExtensionDataSetter);
+        }
+
+        /// <summary>The declared member of this name (case-exact), or null.</summary>
+        public ModelMember? Find(string name)
+        {
+            // The reader's property names come from the resolver's name table, as the contract's do: a declared
+            // name is the very same string instance, found without hashing it.
+            foreach (var member in Members)
+            {
+                if (ReferenceEquals(member.Name, name))
+                {
+                    return member;
+                }
+            }
+
+            return ByName.GetValueOrDefault(name);
         }
     }
 }
