@@ -29,6 +29,33 @@ public class ResponseToleranceTests
         Assert.Equal("/a", Assert.Single(added.FailedScopeList!).LocalPath);
     }
 
+    [Fact]
+    public void A_list_of_objects_keeps_null_items_skips_comments_and_reads_each_item_by_the_model_rules()
+    {
+        var response = KooDriveJson.Read<DeleteBackupScopesResponse>("""
+            {"code":0,"failedScopeList":[null,/* a gateway's note */{"scopeId":18428467155273665281,"ScopeId":"7"}]}
+            """);
+
+        Assert.Equal(2, response.FailedScopeList!.Count);
+        Assert.Null(response.FailedScopeList.First());
+        var failure = response.FailedScopeList.Last();
+        Assert.Equal("18428467155273665281", failure.ScopeId);
+        Assert.Equal("7", ((JValue)failure.AdditionalProperties["ScopeId"]).Value);
+        Assert.IsType<System.Collections.ObjectModel.Collection<ScopeDeleteFailedInfo>>(response.FailedScopeList);
+    }
+
+    [Theory]
+    [InlineData("""{"code":0,"failedScopeList":[{"scopeId":"1"},7]}""", "expected a JSON object for ScopeDeleteFailedInfo, found")]
+    [InlineData("""{"code":0,"failedScopeList":[{"scopeId":"1","scopeId":"2"}]}""", "appears twice")]
+    [InlineData("""{"code":0,"failedScopeList":"none"}""", "Expected an array or a single object")]
+    [InlineData("""{"code":0,"failedScopeList":[{"scopeId":"1"},""", "ends inside")]
+    public void A_list_of_objects_that_cannot_be_read_is_refused_saying_why(string json, string why)
+    {
+        var exception = Assert.ThrowsAny<Newtonsoft.Json.JsonException>(() => KooDriveJson.Read<DeleteBackupScopesResponse>(json));
+
+        Assert.Contains(why, exception.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"code":0}""")]
     [InlineData("""{"code":0,"failedScopeList":null,"scopeIdList":null,"msg":null}""")]
