@@ -301,9 +301,8 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
                 return null;
             }
 
-            // An interface-typed list (the generated ICollection<T>) is filled as the Collection<T> the generated
-            // constructors create.
-            var concrete = listType.IsInterface ? typeof(Collection<>).MakeGenericType(item) : listType;
+            // An interface-typed list (the generated ICollection<T>) is filled as a List<T>, as Newtonsoft fills one.
+            var concrete = listType.IsInterface ? typeof(List<>).MakeGenericType(item) : listType;
             var create = resolver.ResolveContract(concrete).DefaultCreator
                 ?? throw new JsonSerializationException($"{concrete.Name} has no parameterless constructor.");
             return new ModelList(item, create);
