@@ -46,56 +46,77 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> attempt,
         CancellationToken cancellationToken)
     {
-        using var total = new TimeLimit(_totalTimeout, timeProvider, cancellationToken);
+        var started = timeProvider.GetTimestamp();
         var backoff = 0.0;
-        try
+        for (var attemptNumber = 0; ; attemptNumber++)
         {
-            for (var attemptNumber = 0; ; attemptNumber++)
+            // One timer per attempt stands for both limits: the attempt timeout, or what is left of the total
+            // timeout when that ends first. Which one expired is known from which one the timer was set for.
+            var remaining = _totalTimeout - timeProvider.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
             {
-                HttpResponseMessage? response = null;
-                Exception? error = null;
-                using (var single = new TimeLimit(_attemptTimeout, timeProvider, total.Token))
+                throw Rejected(_totalTimeout, null);
+            }
+
+            var endsTheCall = remaining <= _attemptTimeout;
+            HttpResponseMessage? response = null;
+            Exception? error = null;
+            using (var limit = new TimeLimit(endsTheCall ? remaining : _attemptTimeout, timeProvider, cancellationToken))
+            {
+                try
                 {
-                    try
+                    response = await attempt(request, limit.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException exception) when (limit.Expired && !cancellationToken.IsCancellationRequested)
+                {
+                    if (endsTheCall)
                     {
-                        response = await attempt(request, single.Token).ConfigureAwait(false);
+                        throw Rejected(_totalTimeout, exception);
                     }
-                    catch (OperationCanceledException exception) when (single.Expired && !total.Token.IsCancellationRequested)
-                    {
-                        error = single.Rejected(exception);
-                    }
+
+                    error = Rejected(_attemptTimeout, exception);
+                }
 #pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
-                    catch (Exception exception)
+                catch (Exception exception)
 #pragma warning restore CA1031
-                    {
-                        error = exception;
-                    }
-                }
-
-                var delay = attemptNumber < _maxRetries ? RetryDelay(request, response, error, attemptNumber, ref backoff, total.Token) : null;
-                if (delay is not { } wait)
                 {
-                    if (error is not null)
-                    {
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-                    }
-
-                    return response!;
-                }
-
-                OnRetry(request, response, error, attemptNumber, wait);
-                response?.Dispose();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, timeProvider, total.Token).ConfigureAwait(false);
+                    error = exception;
                 }
             }
-        }
-        catch (OperationCanceledException exception) when (total.Expired && !cancellationToken.IsCancellationRequested)
-        {
-            throw total.Rejected(exception);
+
+            remaining = _totalTimeout - timeProvider.GetElapsedTime(started);
+            var delay = attemptNumber < _maxRetries && remaining > TimeSpan.Zero
+                ? RetryDelay(request, response, error, attemptNumber, ref backoff, cancellationToken)
+                : null;
+            if (delay is not { } wait)
+            {
+                if (error is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                }
+
+                return response!;
+            }
+
+            OnRetry(request, response, error, attemptNumber, wait);
+            response?.Dispose();
+
+            // A wait the total timeout does not leave room for ends the call when the total timeout expires.
+            if (wait >= remaining)
+            {
+                await Task.Delay(remaining, timeProvider, cancellationToken).ConfigureAwait(false);
+                throw Rejected(_totalTimeout, null);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private static TimeoutRejectedException Rejected(TimeSpan timeout, Exception? inner) =>
+        new($"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, inner ?? new OperationCanceledException());
 
     /// <summary>The wait before the next attempt, or null when this outcome is final.</summary>
     private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, ref double backoff, CancellationToken callToken)
@@ -206,11 +227,9 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
     {
         private readonly CancellationTokenSource _source;
         private readonly CancellationTokenRegistration _outer;
-        private readonly TimeSpan _after;
 
         public TimeLimit(TimeSpan after, TimeProvider timeProvider, CancellationToken outer)
         {
-            _after = after;
             _source = new CancellationTokenSource(after, timeProvider);
             _outer = outer.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _source);
         }
@@ -219,9 +238,6 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
 
         /// <summary>Whether the token was cancelled (by the timer, unless the outer token was cancelled too).</summary>
         public bool Expired => _source.IsCancellationRequested;
-
-        public TimeoutRejectedException Rejected(Exception inner) =>
-            new($"The operation didn't complete within the allowed timeout of '{_after}'.", _after, inner);
 
         public void Dispose()
         {

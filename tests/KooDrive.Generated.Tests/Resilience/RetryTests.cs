@@ -277,14 +277,48 @@ public class RetryTests
         scenario.Time.Advance(RetryScenario.AttemptTimeout);
         var delay = await scenario.Time.WaitForDelayAsync(0, RetryScenario.AttemptTimeout, TimeSpan.FromSeconds(20));
         scenario.Time.Advance(delay);
-        await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout, count: 2);
-        scenario.Time.Advance(TimeSpan.FromSeconds(20) - RetryScenario.AttemptTimeout - delay);
+
+        // The second attempt's one timer is set for what is left of the total timeout, which ends before its attempt timeout.
+        var left = TimeSpan.FromSeconds(20) - RetryScenario.AttemptTimeout - delay;
+        await scenario.Time.WaitForTimerAsync(left);
+        scenario.Time.Advance(left);
 
         var error = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
         Assert.IsType<TimeoutException>(error.InnerException);
         Assert.Null(error.InnerException!.InnerException);
         Assert.Contains("Resilience:TotalTimeout (00:00:20)", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, scenario.Recorder.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_retry_delay_longer_than_the_time_left_ends_the_call_when_the_total_timeout_expires()
+    {
+        var answer = new TaskCompletionSource();
+        using var scenario = new RetryScenario(o =>
+        {
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
+            o.Resilience.MaxDelay = TimeSpan.FromSeconds(10);
+        });
+        scenario.Recorder.RespondAsync = async (_, _, _) =>
+        {
+            await answer.Task;
+            return Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.Add("Retry-After", "7"));
+        };
+
+        var call = scenario.Client.DeleteAsync(Device);
+        await scenario.Time.WaitForTimerAsync(RetryScenario.AttemptTimeout);
+        scenario.Time.Advance(TimeSpan.FromSeconds(15));
+        answer.SetResult();
+
+        // 5 seconds are left of the total timeout: the 7-second wait ends with it, and nothing is sent again.
+        await scenario.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        Assert.False(call.IsCompleted);
+        scenario.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Contains("Resilience:TotalTimeout (00:00:20)", error.Message, StringComparison.Ordinal);
+        Assert.Single(scenario.Recorder.Requests);
     }
 
     [Fact]
