@@ -6,7 +6,7 @@ namespace KooDrive.Generated.Serialization;
 /// <summary>
 /// Hands every generated DTO to <see cref="ModelConverter"/>, which reads what the spec asks for: ID properties
 /// exactly (<c>x-koodrive-id</c>, from the generated <see cref="KooDriveModels"/>), and lists of objects that
-/// tolerate a single object.
+/// tolerate a single object; lists of IDs are written by <see cref="IdListWriter"/>.
 /// </summary>
 /// <remarks>
 /// A converter in <see cref="JsonSerializerSettings.Converters"/> would be asked about every string in every
@@ -43,6 +43,13 @@ internal sealed class KooDriveContractResolver : DefaultContractResolver
         if (KooDriveModels.IsModel(objectType))
         {
             contract.Converter = _modelConverter;
+            foreach (var property in contract.Properties)
+            {
+                if (property.Converter is null && property.PropertyName is { } name && KooDriveModels.IdKindOf(objectType, name) == IdKind.List)
+                {
+                    property.Converter = IdListWriter.Instance;
+                }
+            }
         }
 
         return contract;

@@ -12,6 +12,22 @@ namespace KooDrive.Generated.Tests.Serialization;
 public class IdPropertyTests
 {
     [Property]
+    public void A_list_of_IDs_is_written_as_Newtonsoft_writes_any_list_of_strings(string?[] others, Digits[] ids, bool indented)
+    {
+        var values = ids.Select(d => (string?)d.Value).Concat(others).Concat(ids.Select(d => d.Value)).ToList();
+        var request = new DeleteBackupScopesRequest();
+        foreach (var value in values)
+        {
+            request.ScopeIdList.Add(value!);
+        }
+
+        var formatting = indented ? Formatting.Indented : Formatting.None;
+        var written = JsonConvert.SerializeObject(request, formatting, KooDriveJson.Settings);
+
+        Assert.Equal(JsonConvert.SerializeObject(new Dictionary<string, object> { ["scopeIdList"] = values }, formatting), written);
+    }
+
+    [Property]
     public void A_digit_string_sent_as_a_JSON_string_round_trips_exactly(Digits id)
     {
         var read = KooDriveJson.Read<ScopeInfo>(new JObject { ["scopeId"] = id.Value }.ToString());

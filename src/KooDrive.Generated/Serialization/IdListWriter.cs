@@ -1,0 +1,53 @@
+using Newtonsoft.Json;
+
+namespace KooDrive.Generated.Serialization;
+
+/// <summary>
+/// Writes a list of IDs. An ID of decimal digits needs no escaping, so its characters go into the JSON text as they
+/// are, between the writer's quotes; any other value is written, and escaped, as Newtonsoft writes any string.
+/// </summary>
+/// <remarks>
+/// Attached to every ID-list property by <see cref="KooDriveContractResolver"/>. Reading is <see cref="ModelConverter"/>'s.
+/// </remarks>
+internal sealed class IdListWriter : JsonConverter
+{
+    private const string DoubleQuote = "\"";
+    private const string SingleQuote = "'";
+
+    public static IdListWriter Instance { get; } = new();
+
+    public override bool CanRead => false;
+
+    public override bool CanConvert(Type objectType) => typeof(IEnumerable<string>).IsAssignableFrom(objectType);
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException("IDs are read by the model reader; CanRead is false.");
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is not IEnumerable<string?> ids)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        var text = writer as JsonTextWriter;
+        writer.WriteStartArray();
+        foreach (var id in ids)
+        {
+            if (text is not null && IdText.IsDigits(id))
+            {
+                var quote = text.QuoteChar == '\'' ? SingleQuote : DoubleQuote;
+                text.WriteRawValue(quote);
+                text.WriteRaw(id);
+                text.WriteRaw(quote);
+            }
+            else
+            {
+                writer.WriteValue(id);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+}
