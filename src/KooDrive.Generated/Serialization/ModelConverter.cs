@@ -46,7 +46,10 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         }
 
         var target = existingValue ?? plan.CreateInstance();
-        Span<bool> seen = plan.Members.Length <= 64 ? stackalloc bool[plan.Members.Length] : new bool[plan.Members.Length];
+
+        // The members read so far, as bits: a stack buffer would keep the JIT from compiling this method quickly
+        // at first (no tier-0 code for a method with both a loop and stackalloc), a cost every process pays once.
+        var seen = new SeenMembers(plan.Members.Length);
         while (true)
         {
             if (!reader.Read())
@@ -66,12 +69,11 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
                 continue;
             }
 
-            if (seen[member.Index])
+            if (!seen.Add(member.Index))
             {
                 throw IdReader.Error(reader, $"the member '{name}' appears twice in one {objectType.Name}; which value the service meant cannot be known", kind: "value");
             }
 
-            seen[member.Index] = true;
             var value = member.Kind switch
             {
                 IdKind.Scalar => IdReader.ReadScalar(reader),
@@ -92,7 +94,7 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
         // At the object's end the reader's path is the object's own: no path is built unless one is missing.
         foreach (var member in plan.RequiredMembers)
         {
-            if (!seen[member.Index])
+            if (!seen.Contains(member.Index))
             {
                 throw new JsonSerializationException(
                     string.Create(CultureInfo.InvariantCulture, $"Required property '{member.Property.PropertyName}' not found in JSON. Path '{reader.Path}'."));
