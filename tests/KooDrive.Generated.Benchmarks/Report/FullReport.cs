@@ -20,7 +20,7 @@ public sealed class FullReport
     private const int CurveCalls = 200;
     private const int CurveWarmUpCalls = 3000;
     private const int CurveSteadyCalls = 300;
-    private const int CurveRuns = 3;
+    private const int CurveRuns = 7;
     private const int ColdStartRounds = 10;
 
     private static readonly Variant[] Sdk = [Variant.SdkToken, Variant.SdkSigned];
