@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace KooDrive.Generated.Auth;
 
 /// <summary>
@@ -24,16 +22,7 @@ public static class KooDriveTraceId
     /// <summary>The <see cref="Exception.Data"/> key under which the pipeline records the trace ID of a failed call.</summary>
     public const string ExceptionDataKey = "KooDrive.TraceId";
 
-    private const int RandomBlockBytes = (Length / 2) * 64;
-
     private static readonly AsyncLocal<string?> Ambient = new();
-
-    // Cryptographic random bytes not yet used by this thread's trace IDs; each ID clears the bytes it used.
-    [ThreadStatic]
-    private static byte[]? randomBlock;
-
-    [ThreadStatic]
-    private static int randomUsed;
 
     /// <summary>The request option holding the trace ID a request was sent with.</summary>
     internal static HttpRequestOptionsKey<string> RequestOptionKey { get; } = new("KooDrive.TraceId");
@@ -56,25 +45,18 @@ public static class KooDriveTraceId
         return scope;
     }
 
-    /// <summary>Generates a new trace ID: 58 lower-case hex digits from a cryptographic random source.</summary>
+    /// <summary>Generates a new trace ID: 58 lower-case hex digits, random.</summary>
     /// <returns>A new trace ID.</returns>
     /// <remarks>
-    /// The random bytes are drawn from the operating system a block at a time and handed out per thread: asking it
-    /// for 29 bytes on every call cost more than the rest of the call's own pipeline work.
+    /// A trace ID names a call; it guards nothing, so its 232 bits come from <see cref="Random.Shared"/> (seeded by
+    /// the operating system), as .NET's own trace IDs do. A cryptographic source would load OpenSSL into every
+    /// process on its first call, which in token mode nothing else needs.
     /// </remarks>
     internal static string NewId()
     {
-        var pool = randomBlock ??= new byte[RandomBlockBytes];
-        if (randomUsed + (Length / 2) > pool.Length || randomUsed == 0)
-        {
-            RandomNumberGenerator.Fill(pool);
-            randomUsed = 0;
-        }
-
-        var id = Convert.ToHexStringLower(pool, randomUsed, Length / 2);
-        pool.AsSpan(randomUsed, Length / 2).Clear();
-        randomUsed += Length / 2;
-        return id;
+        Span<byte> bytes = stackalloc byte[Length / 2];
+        Random.Shared.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
     }
 
     /// <summary>True for exactly 58 characters of visible ASCII (no spaces, no control characters).</summary>

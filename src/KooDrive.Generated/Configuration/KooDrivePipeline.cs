@@ -39,7 +39,7 @@ internal static class KooDrivePipeline
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerCall);
         var resilience = options.Resilience;
         var pipeline = resilience.Enabled ? new KooDriveResiliencePipeline(resilience, clock, options.TimeProvider, logger) : null;
-        handlers.Add(new KooDriveResilienceHandler(pipeline, resilience, clock));
+        handlers.Add(new KooDriveResilienceHandler(pipeline, clock));
         AddApplicationHandlers(handlers, options, KooDrivePipelinePosition.PerRetry);
         return handlers;
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using KooDrive.Generated.Auth;
 using KooDrive.Generated.Errors;
-using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
 
@@ -24,13 +22,6 @@ namespace KooDrive.Generated.Resilience;
 /// <see cref="KooDriveInvalidResponseException"/>, which is not retried.
 /// </para>
 /// <para>
-/// An expired timeout surfaces the way <see cref="HttpClient"/> reports its own, as a <see cref="TaskCanceledException"/>
-/// whose inner exception is a <see cref="TimeoutException"/>. Polly's <see cref="TimeoutRejectedException"/> is
-/// deliberately not kept as the inner exception: a caller would have to reference Polly to catch a timeout, and code
-/// written against <see cref="HttpClient.Timeout"/> (or against the SDK with resilience disabled) would miss it. A call
-/// the caller cancelled still ends with the caller's own <see cref="OperationCanceledException"/>.
-/// </para>
-/// <para>
 /// Every attempt starts by removing the previous attempt's <c>Authorization</c> and <c>X-Date</c> from the reused
 /// request, so the handlers between here and authentication (IHttpClientFactory's request logging, the application's
 /// per-attempt handlers) never see the credentials of an earlier attempt; authentication sets both afresh. The shared
@@ -38,14 +29,13 @@ namespace KooDrive.Generated.Resilience;
 /// <c>Retry-After</c> of a <see cref="KooDriveThrottledException"/>) measures in server time.
 /// </para>
 /// </remarks>
-internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipeline, KooDriveResilienceOptions options, KooDriveClock clock)
-    : DelegatingHandler
+internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipeline, KooDriveClock clock) : DelegatingHandler
 {
     /// <summary>The largest body buffered: 16 MiB, far above any KooDrive envelope.</summary>
     public const long MaxBodyBytes = 16 * 1024 * 1024;
 
-    private readonly TimeSpan _attemptTimeout = options.AttemptTimeout;
-    private readonly TimeSpan _totalTimeout = options.TotalTimeout;
+    // One delegate for every call's attempts, instead of one per call.
+    private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _sendAttempt;
 
     /// <summary>Whether attempts are retried and timed by the resilience pipeline; false when resilience is disabled.</summary>
     internal bool Retries => pipeline is not null;
@@ -54,31 +44,7 @@ internal sealed class KooDriveResilienceHandler(KooDriveResiliencePipeline? pipe
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(RetryAfter.ClockKey, clock);
-        return pipeline is null ? SendAttemptAsync(request, cancellationToken) : SendAttemptsAsync(pipeline, request, cancellationToken);
-    }
-
-    /// <summary>The exception HttpClient itself throws when its <see cref="HttpClient.Timeout"/> elapses, naming the SDK setting instead.</summary>
-    internal TaskCanceledException TimedOut(TimeSpan timeout)
-    {
-        var setting = timeout == _totalTimeout
-            ? $"Resilience:TotalTimeout ({Format(_totalTimeout)}) for the whole call elapsed"
-            : $"Resilience:AttemptTimeout ({Format(_attemptTimeout)}) elapsed on the last attempt the retry policy allowed";
-        var message = $"The KooDrive request was canceled because its {setting}.";
-        return new TaskCanceledException(message, new TimeoutException(message));
-    }
-
-    private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
-
-    private async Task<HttpResponseMessage> SendAttemptsAsync(KooDriveResiliencePipeline resilience, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await resilience.ExecuteAsync(request, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            throw TimedOut(exception.Timeout);
-        }
+        return pipeline is null ? SendAttemptAsync(request, cancellationToken) : pipeline.ExecuteAsync(request, _sendAttempt ??= SendAttemptAsync, cancellationToken);
     }
 
     /// <summary>One attempt: the request without an earlier attempt's credentials, and the whole body read before it ends.</summary>

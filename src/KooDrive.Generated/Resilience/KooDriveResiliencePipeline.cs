@@ -6,7 +6,6 @@ using KooDrive.Generated.Spec;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Timeout;
 
 namespace KooDrive.Generated.Resilience;
 
@@ -20,10 +19,15 @@ namespace KooDrive.Generated.Resilience;
 /// built and compiles some three hundred methods of generic strategy code at the first call, which made creating a
 /// client and its first call cost several times what the call itself does, and added per-call work to every call
 /// of a bulk run. The semantics are Polly's: what counts as transient is Microsoft.Extensions.Http.Resilience's
-/// <see cref="HttpClientResiliencePredicates"/>; an expired timeout is reported as Polly's
-/// <see cref="TimeoutRejectedException"/> carrying that timeout, which <see cref="KooDriveResilienceHandler"/>
-/// turns into the exception <see cref="HttpClient"/> throws for its own timeout; a response that is retried is
-/// disposed before the delay.
+/// <see cref="HttpClientResiliencePredicates"/> (asked only about failures: a success is final without loading
+/// them); a response that is retried is disposed before the delay.
+/// </para>
+/// <para>
+/// An expired timeout surfaces the way <see cref="HttpClient"/> reports its own, as a <see cref="TaskCanceledException"/>
+/// whose inner exception is a <see cref="TimeoutException"/>, naming the setting that elapsed. Not Polly's
+/// <c>TimeoutRejectedException</c>: a caller would have to reference Polly to catch a timeout, and code written
+/// against <see cref="HttpClient.Timeout"/> (or against the SDK with resilience disabled) would miss it. A call
+/// the caller cancelled still ends with the caller's own <see cref="OperationCanceledException"/>.
 /// </para>
 /// <para>
 /// Every timer (both timeouts and each delay) runs on the options' <see cref="TimeProvider"/>, so a fake clock
@@ -40,7 +44,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
     private readonly bool _retryNonIdempotent = options.RetryNonIdempotent;
 
     /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or a timeout expires.</summary>
-    /// <exception cref="TimeoutRejectedException">A timeout expired; <see cref="TimeoutRejectedException.Timeout"/> says which.</exception>
+    /// <exception cref="TaskCanceledException">A timeout expired (the inner exception is a <see cref="TimeoutException"/>); the message names which.</exception>
     public async Task<HttpResponseMessage> ExecuteAsync(
         HttpRequestMessage request,
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> attempt,
@@ -55,7 +59,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
             var remaining = _totalTimeout - timeProvider.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                throw Rejected(_totalTimeout, null);
+                throw TimedOut(_totalTimeout);
             }
 
             var endsTheCall = remaining <= _attemptTimeout;
@@ -67,14 +71,14 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
                 {
                     response = await attempt(request, limit.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException exception) when (limit.Expired && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (limit.Expired && !cancellationToken.IsCancellationRequested)
                 {
                     if (endsTheCall)
                     {
-                        throw Rejected(_totalTimeout, exception);
+                        throw TimedOut(_totalTimeout);
                     }
 
-                    error = Rejected(_attemptTimeout, exception);
+                    error = TimedOut(_attemptTimeout);
                 }
 #pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
                 catch (Exception exception)
@@ -105,7 +109,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
             if (wait >= remaining)
             {
                 await Task.Delay(remaining, timeProvider, cancellationToken).ConfigureAwait(false);
-                throw Rejected(_totalTimeout, null);
+                throw TimedOut(_totalTimeout);
             }
 
             if (wait > TimeSpan.Zero)
@@ -115,12 +119,31 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
         }
     }
 
-    private static TimeoutRejectedException Rejected(TimeSpan timeout, Exception? inner) =>
-        new($"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, inner ?? new OperationCanceledException());
+    /// <summary>
+    /// The exception <see cref="HttpClient"/> throws when its own <see cref="HttpClient.Timeout"/> elapses (a
+    /// <see cref="TaskCanceledException"/> around a <see cref="TimeoutException"/>), naming the SDK setting that elapsed.
+    /// </summary>
+    private TaskCanceledException TimedOut(TimeSpan timeout)
+    {
+        var setting = timeout == _totalTimeout
+            ? $"Resilience:TotalTimeout ({Format(_totalTimeout)}) for the whole call elapsed"
+            : $"Resilience:AttemptTimeout ({Format(_attemptTimeout)}) elapsed on the last attempt the retry policy allowed";
+        var message = $"The KooDrive request was canceled because its {setting}.";
+        return new TaskCanceledException(message, new TimeoutException(message));
+    }
+
+    private static string Format(TimeSpan value) => value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The wait before the next attempt, or null when this outcome is final.</summary>
     private TimeSpan? RetryDelay(HttpRequestMessage request, HttpResponseMessage? response, Exception? error, int attemptNumber, ref double backoff, CancellationToken callToken)
     {
+        // A success is never transient. Deciding so here, before the predicates are asked, keeps their assemblies
+        // (and compiling the code that asks them) out of a process whose calls succeed.
+        if (response is { IsSuccessStatusCode: true })
+        {
+            return null;
+        }
+
         if (!ShouldRetry(request, response, error, callToken))
         {
             return null;
