@@ -31,13 +31,45 @@ internal sealed class KooDriveRequestSigner
     private const string SignedHeadersPrefix = ",SignedHeaders=";
     private const string SignaturePrefix = ",Signature=";
 
+    private static int cryptographyLoading;
+
     private readonly KooDriveAppCredential _credential;
 
-    /// <summary>Creates a signer for one app credential.</summary>
+    /// <summary>Creates a signer for one app credential, and starts loading the platform's cryptography (see <see cref="LoadCryptographyInBackground"/>).</summary>
     public KooDriveRequestSigner(KooDriveAppCredential credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
         _credential = credential;
+        LoadCryptographyInBackground();
+    }
+
+    /// <summary>
+    /// Loads the platform's SHA-256 and HMAC (OpenSSL, on Linux) on a thread-pool thread, once per process. Loading
+    /// them is a fixed cost of some tens of milliseconds that the first signed request would otherwise pay itself;
+    /// begun when the client is created, it overlaps with whatever the process does before that request. A failure
+    /// here is left for the first request to meet and report.
+    /// </summary>
+    private static void LoadCryptographyInBackground()
+    {
+        if (Interlocked.Exchange(ref cryptographyLoading, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static _ =>
+                {
+                    try
+                    {
+                        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+                        SHA256.HashData(ReadOnlySpan<byte>.Empty, hash);
+                        HMACSHA256.HashData("KooDrive"u8, ReadOnlySpan<byte>.Empty, hash);
+                    }
+#pragma warning disable CA1031 // Loading ahead of need is an optimisation: the first signed request reports any failure.
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                    }
+                },
+                null);
+        }
     }
 
     /// <summary>The AppId requests are signed for.</summary>
