@@ -305,9 +305,10 @@ internal sealed class ModelConverter(KooDriveContractResolver resolver) : JsonCo
 
             // An interface-typed list (the generated ICollection<T>) is filled as a List<T>, as Newtonsoft fills one.
             var concrete = listType.IsInterface ? typeof(List<>).MakeGenericType(item) : listType;
-            var create = resolver.ResolveContract(concrete).DefaultCreator
-                ?? throw new JsonSerializationException($"{concrete.Name} has no parameterless constructor.");
-            return new ModelList(item, create);
+            // A list type this reader cannot create (an array) is left to Newtonsoft, as any other member.
+            return resolver.ResolveContract(concrete).DefaultCreator is { } create && typeof(IList).IsAssignableFrom(concrete)
+                ? new ModelList(item, create)
+                : null;
         }
     }
 
