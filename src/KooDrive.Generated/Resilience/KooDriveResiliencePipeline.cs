@@ -59,7 +59,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
             var remaining = _totalTimeout - timeProvider.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                throw TimedOut(_totalTimeout);
+                throw TimedOut(wholeCall: true);
             }
 
             var endsTheCall = remaining <= _attemptTimeout;
@@ -75,10 +75,10 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
                 {
                     if (endsTheCall)
                     {
-                        throw TimedOut(_totalTimeout);
+                        throw TimedOut(wholeCall: true);
                     }
 
-                    error = TimedOut(_attemptTimeout);
+                    error = TimedOut(wholeCall: false);
                 }
 #pragma warning disable CA1031 // The retry policy decides on every failure; a final one is rethrown below.
                 catch (Exception exception)
@@ -109,7 +109,7 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
             if (wait >= remaining)
             {
                 await Task.Delay(remaining, timeProvider, cancellationToken).ConfigureAwait(false);
-                throw TimedOut(_totalTimeout);
+                throw TimedOut(wholeCall: true);
             }
 
             if (wait > TimeSpan.Zero)
@@ -123,9 +123,9 @@ internal sealed class KooDriveResiliencePipeline(KooDriveResilienceOptions optio
     /// The exception <see cref="HttpClient"/> throws when its own <see cref="HttpClient.Timeout"/> elapses (a
     /// <see cref="TaskCanceledException"/> around a <see cref="TimeoutException"/>), naming the SDK setting that elapsed.
     /// </summary>
-    private TaskCanceledException TimedOut(TimeSpan timeout)
+    private TaskCanceledException TimedOut(bool wholeCall)
     {
-        var setting = timeout == _totalTimeout
+        var setting = wholeCall
             ? $"Resilience:TotalTimeout ({Format(_totalTimeout)}) for the whole call elapsed"
             : $"Resilience:AttemptTimeout ({Format(_attemptTimeout)}) elapsed on the last attempt the retry policy allowed";
         var message = $"The KooDrive request was canceled because its {setting}.";
