@@ -5,7 +5,11 @@ namespace KooDrive.Testing;
 /// <summary>Runs the dotnet CLI as a child process, isolated from the test host's MSBuild environment.</summary>
 internal static class DotnetCli
 {
-    public static ChildProcess.Result Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static ChildProcess.Result Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Run(workingDirectory, timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs dotnet with <paramref name="environment"/> added to the child's environment.</summary>
+    public static ChildProcess.Result Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         foreach (var arg in args)
@@ -22,6 +26,11 @@ internal static class DotnetCli
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         return ChildProcess.Run(start, timeout);
     }
 }

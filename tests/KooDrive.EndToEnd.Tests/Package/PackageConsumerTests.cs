@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using KooDrive.Emulator;
 
 namespace KooDrive.EndToEnd.Tests.Package;
@@ -8,7 +11,7 @@ namespace KooDrive.EndToEnd.Tests.Package;
 /// references the .nupkg from a local folder feed, builds, and calls the emulator.
 /// </summary>
 [Trait("Category", "Package")]
-public sealed class PackageConsumerTests : IDisposable
+public sealed partial class PackageConsumerTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
     private readonly string _work = Path.Combine(Path.GetTempPath(), "koodrive-consumer-" + Guid.NewGuid().ToString("N"));
@@ -36,16 +39,50 @@ public sealed class PackageConsumerTests : IDisposable
 
         await using var emulator = await KooDriveEmulator.StartAsync();
         var deviceId = emulator.Seed!.Device.DeviceId;
+        // The runtime lists every method its JIT compiles, with the tier, in this file.
+        var jitted = Path.Combine(_work, "jitted.txt");
         // The built program itself, as `dotnet run --no-build` would start it, without a second MSBuild evaluation.
         var run = DotnetCli.Run(
             app,
             Timeout,
+            new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = jitted, ["DOTNET_JitDisasmSummary"] = "1" },
             Path.Combine(app, "bin", "Release", "net10.0", "Consumer.dll"),
             emulator.BaseAddress.ToString(), emulator.Credentials.UserId, emulator.Credentials.AppId, emulator.Credentials.AppSecret, deviceId);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains($"unbound {deviceId}", run.Output, StringComparison.Ordinal);
         Assert.Empty(emulator.State.GetDevices(emulator.Credentials.UserId));
+
+        // On a runtime identifier the package carries a ReadyToRun image for, the host loads that image, and the SDK's
+        // own methods run precompiled: none of them is compiled by the JIT at tier 0 on the way to the first answer.
+        // (Newtonsoft's generated accessors for the SDK's models are dynamic methods, always compiled by the JIT.)
+        var image = run.Output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("image ", StringComparison.Ordinal))["image ".Length..];
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var sdkAtTier0 = File.ReadLines(jitted).Where(line => SdkMethodAtTier0().IsMatch(line)).ToList();
+        if (PackagedRuntimes(feed).Contains(rid))
+        {
+            Assert.EndsWith(Path.Combine("runtimes", rid, "lib", "net10.0", "KooDrive.Generated.dll"), image, StringComparison.Ordinal);
+            Assert.True(sdkAtTier0.Count == 0, $"{sdkAtTier0.Count} SDK methods were compiled by the JIT instead of running precompiled:\n{string.Join('\n', sdkAtTier0)}");
+        }
+        else
+        {
+            Assert.Equal(Path.Combine(app, "bin", "Release", "net10.0", "KooDrive.Generated.dll"), image);
+            Assert.NotEmpty(sdkAtTier0);
+        }
+    }
+
+    // "  62: JIT compiled KooDrive.Generated.Configuration.KooDriveClientOptions:.ctor() [Tier0, IL size=79, code size=268]":
+    // a method of an SDK type (not an instantiation of a framework generic), compiled at tier 0 (instrumented or not).
+    [GeneratedRegex(@"JIT compiled KooDrive\.Generated\.[^:\[]+:.*\[(Instrumented )?Tier0")]
+    private static partial Regex SdkMethodAtTier0();
+
+    private HashSet<string> PackagedRuntimes(string feed)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed, $"KooDrive.Generated.{_version}.nupkg"));
+        return [.. package.Entries
+            .Select(e => e.FullName.Split('/'))
+            .Where(parts => parts is ["runtimes", _, "lib", "net10.0", "KooDrive.Generated.dll"])
+            .Select(parts => parts[1])];
     }
 
     public void Dispose()
@@ -115,6 +152,7 @@ public sealed class PackageConsumerTests : IDisposable
         IBackupClient backup = new BackupClient(http);
         var result = await backup.UnbindDeviceAsync(deviceId);
         Console.WriteLine($"code {result.Code}; unbound {result.Data?.DeviceId}");
+        Console.WriteLine($"image {typeof(BackupClient).Assembly.Location}");
         return result.Code == 0 ? 0 : 1;
         """;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using KooDrive.Generated.Benchmarks.Harness;
 
@@ -45,6 +46,7 @@ public sealed class FullReport
         Section(
             "KooDrive.Generated per-call report",
             string.Create(CultureInfo.InvariantCulture, $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {LoadAverage()} at the start. ")
+            + $"The SDK ran {SdkImage()}. "
             + "Every ratio is against the hand-written HttpClient + Newtonsoft call (or the named baseline) measured in the same run. "
             + "The call deletes 100 scope IDs; the answer lists 50 deleted IDs and 50 failures. "
             + "Times are only as good as the machine is quiet: compare the load average at the start and the end.");
@@ -343,6 +345,17 @@ public sealed class FullReport
     }
 
     // Linux's 1, 5 and 15 minute load averages: how busy the machine was while it measured.
+    // The benchmark's build puts the package's ReadyToRun image for this RID in place of the IL assembly, as NuGet does
+    // for a consumer; say which one this process (and so every child, from the same folder) loaded.
+    private static string SdkImage()
+    {
+        var location = typeof(Generated.BackupClient).Assembly.Location;
+        using var pe = new PEReader(File.OpenRead(location));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0
+            ? $"precompiled: the package's ReadyToRun image for {RuntimeInformation.RuntimeIdentifier}"
+            : $"as IL only: the package has no ReadyToRun image for {RuntimeInformation.RuntimeIdentifier}";
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 

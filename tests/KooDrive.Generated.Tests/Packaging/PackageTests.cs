@@ -54,6 +54,36 @@ public class PackageTests(PackageTests.PlainPack plain) : IClassFixture<PackageT
     }
 
     [Fact]
+    public void Next_to_the_portable_IL_the_package_carries_a_precompiled_image_per_configured_runtime_with_the_same_identity_and_symbols()
+    {
+        var packed = plain.First;
+        var il = AssemblyImage.Read(packed.Read("lib/net10.0/KooDrive.Generated.dll"));
+        Assert.False(il.IsReadyToRun);
+
+        var runtimes = packed.Entries()
+            .Select(e => e.Split('/'))
+            .Where(parts => parts is ["runtimes", _, "lib", "net10.0", _])
+            .ToList();
+        Assert.All(runtimes, parts => Assert.Equal("KooDrive.Generated.dll", parts[4]));
+        Assert.Equal(ReadyToRunRuntimes(plain.Repo.Root).Order(), runtimes.Select(parts => parts[1]).Order());
+        Assert.Contains("linux-x64", runtimes.Select(parts => parts[1]));
+
+        foreach (var parts in runtimes)
+        {
+            var image = AssemblyImage.Read(packed.Read(string.Join('/', parts)));
+            Assert.True(image.IsReadyToRun, parts[1]);
+            Assert.Equal(AssemblyImage.MachineFor(parts[1]), image.Machine);
+            // The same assembly, precompiled: one identity, and one PDB in the symbols package serves both files.
+            Assert.Equal(il.Mvid, image.Mvid);
+            Assert.Equal(il.Version, image.Version);
+            Assert.Equal((il.CodeView.Guid, il.CodeView.Age, il.CodeView.Path), (image.CodeView.Guid, image.CodeView.Age, image.CodeView.Path));
+        }
+
+        // Packing IL only is one property away.
+        Assert.Empty(ReadyToRunRuntimes(plain.Repo.Root, "-p:KooDriveReadyToRun=false"));
+    }
+
+    [Fact]
     public void Without_a_GitHub_origin_the_symbols_embed_every_source_file_including_the_generated_client_and_packing_is_reproducible()
     {
         var repo = plain.Repo;
@@ -141,6 +171,14 @@ public class PackageTests(PackageTests.PlainPack plain) : IClassFixture<PackageT
         internal PackedPackage First => _first.Value;
 
         public void Dispose() => Repo.Dispose();
+    }
+
+    // The runtime identifiers the package project precompiles for, as MSBuild evaluates them.
+    private static string[] ReadyToRunRuntimes(string root, params string[] properties)
+    {
+        var result = DotnetCli.Run(root, GitTimeout, ["msbuild", "src/KooDrive.Generated", "-nologo", "-p:Configuration=Release", "-getProperty:KooDriveReadyToRunRuntimes", .. properties]);
+        Assert.True(result.ExitCode == 0, result.Output);
+        return result.Output.Trim().Split(';', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static string Git(string workingDirectory, params string[] args)
