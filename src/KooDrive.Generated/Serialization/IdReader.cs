@@ -20,7 +20,7 @@ internal static class IdReader
     public static string? ReadScalar(JsonReader reader)
     {
         // Not inside an array, so the end of one is refused inside TryReadId: the result is always true.
-        TryReadId(reader, insideArray: false, listPath: null, index: 0, out var id);
+        TryReadId(reader, insideArray: false, listDepth: -1, index: 0, out var id);
         return id;
     }
 
@@ -39,8 +39,8 @@ internal static class IdReader
         }
 
         var array = new List<string>();
-        var listPath = reader.Path;
-        while (TryReadId(reader, insideArray: true, listPath, array.Count, out var id))
+        var listDepth = reader.Depth;
+        while (TryReadId(reader, insideArray: true, listDepth, array.Count, out var id))
         {
             array.Add(id ?? throw Error(reader, $"{Expected}, found null"));
         }
@@ -48,9 +48,9 @@ internal static class IdReader
         return array;
     }
 
-    // False when the array ended. An element's errors raised before the reader has moved onto it are named by
-    // listPath and index, built only then: building a path for every ID would cost more than reading it.
-    private static bool TryReadId(JsonReader reader, bool insideArray, string? listPath, int index, out string? id)
+    // False when the array ended. An element's errors raised before the reader has moved onto it are named from the
+    // list's depth and the index, and only then: building the list's path for every list would cost more than reading it.
+    private static bool TryReadId(JsonReader reader, bool insideArray, int listDepth, int index, out string? id)
     {
         id = null;
         if (reader is JsonTextReader)
@@ -63,7 +63,7 @@ internal static class IdReader
             catch (JsonReaderException exception)
             {
                 // ReadAsString refuses '{' and '[' (and malformed JSON) with a reader error.
-                throw Error(reader, $"{Expected}: {exception.Message}", exception, ElementPath(reader, listPath, index));
+                throw Error(reader, $"{Expected}: {exception.Message}", exception, ElementPath(reader, listDepth, index));
             }
 
             switch (reader.TokenType)
@@ -103,8 +103,19 @@ internal static class IdReader
         }
     }
 
-    private static string? ElementPath(JsonReader reader, string? listPath, int index) =>
-        listPath is null ? reader.Path : string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]");
+    // The reader is still on the list itself (its depth), or on the list's previous element (one deeper, its path
+    // ending in that element's index): either way the list's own path is known without having built it before.
+    private static string ElementPath(JsonReader reader, int listDepth, int index)
+    {
+        var path = reader.Path;
+        if (listDepth < 0)
+        {
+            return path;
+        }
+
+        var listPath = reader.Depth > listDepth ? path[..path.LastIndexOf('[')] : path;
+        return string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]");
+    }
 
     private static string Normalize(JsonReader reader, string text) =>
         IdText.TryNormalize(text, out var digits, out var problem)

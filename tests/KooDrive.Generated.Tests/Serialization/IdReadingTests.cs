@@ -107,13 +107,17 @@ public class IdReadingTests
         Assert.Contains($"'{path}'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_rejected_item_of_an_ID_list_is_named_by_its_index()
+    [Theory]
+    [InlineData("""{"code":0,"scopeIdList":["1","2",{"x":1}]}""", "scopeIdList[2]")]
+    [InlineData("""{"code":0,"scopeIdList":[{"x":1},"2"]}""", "scopeIdList[0]")]
+    [InlineData("""{"code":0,"scopeIdList":[["1"]]}""", "scopeIdList[0]")]
+    [InlineData("""{"code":0,"scopeIdList":["1",["2"]]}""", "scopeIdList[1]")]
+    public void A_rejected_item_of_an_ID_list_is_named_by_its_index(string json, string path)
     {
-        var error = Assert.Throws<JsonSerializationException>(() =>
-            KooDriveJson.Read<DeleteBackupScopesResponse>("""{"code":0,"scopeIdList":["1","2",{"x":1}]}"""));
+        var error = Assert.Throws<JsonSerializationException>(() => KooDriveJson.Read<DeleteBackupScopesResponse>(json));
 
-        Assert.Equal("scopeIdList[2]", error.Path);
+        Assert.Equal(path, error.Path);
+        Assert.Contains($"'{path}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
