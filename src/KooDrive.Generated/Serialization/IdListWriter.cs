@@ -32,12 +32,12 @@ internal sealed class IdListWriter : JsonConverter
         }
 
         var text = writer as JsonTextWriter;
+        var quote = text?.QuoteChar == '\'' ? SingleQuote : DoubleQuote;
         writer.WriteStartArray();
         foreach (var id in ids)
         {
             if (text is not null && IdText.IsDigits(id))
             {
-                var quote = text.QuoteChar == '\'' ? SingleQuote : DoubleQuote;
                 text.WriteRawValue(quote);
                 text.WriteRaw(id);
                 text.WriteRaw(quote);
