@@ -13,6 +13,7 @@ public sealed class ClientShape
 {
     private readonly Dictionary<string, ClientMethod> _methods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelShape> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumShape> _enums = new(StringComparer.Ordinal);
 
     private ClientShape()
     {
@@ -21,20 +22,51 @@ public sealed class ClientShape
     /// <summary>Models by class name.</summary>
     public IReadOnlyDictionary<string, ModelShape> Models => _models;
 
+    /// <summary>Enums by type name.</summary>
+    public IReadOnlyDictionary<string, EnumShape> Enums => _enums;
+
     /// <summary>Parses NSwag's generated C#.</summary>
     public static ClientShape Parse(string source)
     {
         var shape = new ClientShape();
         var root = CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot();
+        foreach (var type in root.DescendantNodes().OfType<EnumDeclarationSyntax>())
+        {
+            var members = new List<EnumMemberShape>();
+            long next = 0;
+            foreach (var member in type.Members)
+            {
+                var value = member.EqualsValue?.Value is { } expression
+                    ? long.Parse(expression.ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)
+                    : next;
+                var wire = member.AttributeLists.SelectMany(l => l.Attributes)
+                    .Where(a => a.Name.ToString().EndsWith("EnumMember", StringComparison.Ordinal))
+                    .SelectMany(a => a.ArgumentList?.Arguments ?? default)
+                    .Where(a => a.NameEquals?.Name.Identifier.ValueText == "Value")
+                    .Select(a => a.Expression is LiteralExpressionSyntax literal ? literal.Token.ValueText : null)
+                    .FirstOrDefault();
+                members.Add(new EnumMemberShape(member.Identifier.ValueText, value, wire));
+                next = value + 1;
+            }
+
+            shape._enums[type.Identifier.ValueText] = new EnumShape(type.Identifier.ValueText, members);
+        }
+
         foreach (var type in root.DescendantNodes().OfType<ClassDeclarationSyntax>())
         {
             var name = type.Identifier.ValueText;
             var properties = new List<ModelProperty>();
             foreach (var property in type.Members.OfType<PropertyDeclarationSyntax>())
             {
-                if (JsonName(property) is { } json)
+                if (JsonProperty(property) is { } attribute && JsonName(attribute) is { } json)
                 {
-                    properties.Add(new ModelProperty(json, property.Identifier.ValueText, property.Type.ToString()));
+                    properties.Add(new ModelProperty(
+                        json,
+                        property.Identifier.ValueText,
+                        property.Type.ToString(),
+                        Named(attribute, "Required") ?? "Default",
+                        Named(attribute, "NullValueHandling") == "Ignore",
+                        Converter(property)));
                 }
             }
 
@@ -83,14 +115,28 @@ public sealed class ClientShape
         return result;
     }
 
-    private static string? JsonName(PropertyDeclarationSyntax property)
-    {
-        var attribute = property.AttributeLists.SelectMany(l => l.Attributes)
+    private static AttributeSyntax? JsonProperty(PropertyDeclarationSyntax property) =>
+        property.AttributeLists.SelectMany(l => l.Attributes)
             .FirstOrDefault(a => a.Name.ToString() is "Newtonsoft.Json.JsonProperty" or "JsonProperty");
-        return attribute?.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal
+
+    private static string? JsonName(AttributeSyntax attribute) =>
+        attribute.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal
             ? literal.Token.ValueText
             : null;
-    }
+
+    // A named argument's enum member, e.g. "Always" for Required = Newtonsoft.Json.Required.Always.
+    private static string? Named(AttributeSyntax attribute, string name) =>
+        attribute.ArgumentList?.Arguments
+            .Where(a => a.NameEquals?.Name.Identifier.ValueText == name)
+            .Select(a => a.Expression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : a.Expression.ToString())
+            .FirstOrDefault();
+
+    // The converter type's simple name, from [JsonConverter(typeof(...))], or null.
+    private static string? Converter(PropertyDeclarationSyntax property) =>
+        property.AttributeLists.SelectMany(l => l.Attributes)
+            .Where(a => a.Name.ToString() is "Newtonsoft.Json.JsonConverter" or "JsonConverter")
+            .Select(a => a.ArgumentList?.Arguments.FirstOrDefault()?.Expression is TypeOfExpressionSyntax type ? type.Type.ToString().Split('.')[^1] : "?")
+            .FirstOrDefault();
 }
 
 /// <summary>A generated client method.</summary>
@@ -115,4 +161,18 @@ public sealed record ModelShape(string Name, string? BaseType, IReadOnlyList<Mod
 /// <param name="JsonName">The name on the wire.</param>
 /// <param name="Name">The C# property name.</param>
 /// <param name="Type">The C# type as written.</param>
-public sealed record ModelProperty(string JsonName, string Name, string Type);
+/// <param name="Required">Its <c>Required</c> setting: <c>Default</c>, <c>Always</c>, <c>AllowNull</c> or <c>DisallowNull</c>.</param>
+/// <param name="IgnoresNull">Whether a null value is left out when writing (<c>NullValueHandling.Ignore</c>).</param>
+/// <param name="Converter">The simple name of its <c>[JsonConverter]</c> type, or null.</param>
+public sealed record ModelProperty(string JsonName, string Name, string Type, string Required, bool IgnoresNull, string? Converter);
+
+/// <summary>A generated enum.</summary>
+/// <param name="Name">The type name.</param>
+/// <param name="Members">Its members in declaration order.</param>
+public sealed record EnumShape(string Name, IReadOnlyList<EnumMemberShape> Members);
+
+/// <summary>A member of a generated enum.</summary>
+/// <param name="Name">The C# name.</param>
+/// <param name="Value">Its numeric value.</param>
+/// <param name="Wire">Its <c>[EnumMember(Value = ...)]</c> text, or null.</param>
+public sealed record EnumMemberShape(string Name, long Value, string? Wire);

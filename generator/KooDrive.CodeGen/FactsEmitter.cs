@@ -94,6 +94,8 @@ public sealed class FactsEmitter
 
         EmitPatterns(code);
         EmitIdFacts(code);
+        var modelNames = _document.Components?.Schemas?.Keys.Where(name => _client.Models.ContainsKey(name)).OrderBy(n => n, StringComparer.Ordinal).ToArray() ?? [];
+        new ModelIOEmitter(_client, _namespace, modelNames.ToDictionary(m => m, IdKinds, StringComparer.Ordinal)).Emit(code);
         EmitPaging(code, operations);
         return code.ToString();
     }
@@ -488,6 +490,13 @@ public sealed class FactsEmitter
         code.Line();
     }
 
+    /// <summary>The JSON properties of <paramref name="model"/> (inherited ones included) that hold an ID (<c>Scalar</c>) or a list of IDs (<c>List</c>).</summary>
+    private Dictionary<string, string> IdKinds(string model) =>
+        MergedProperties(_document.Components!.Schemas![model])
+            .Select(p => (p.Key, Kind: IsId(p.Value) || IsId(Unwrap(p.Value)) ? "Scalar" : p.Value.Items is { } items && (IsId(items) || IsId(Unwrap(items))) ? "List" : null))
+            .Where(p => p.Kind is not null)
+            .ToDictionary(p => p.Key, p => p.Kind!, StringComparer.Ordinal);
+
     private void EmitIdFacts(CodeWriter code)
     {
         var models = _document.Components?.Schemas?.Keys.Where(name => _client.Models.ContainsKey(name)).OrderBy(n => n, StringComparer.Ordinal).ToArray() ?? [];
@@ -510,10 +519,7 @@ public sealed class FactsEmitter
         code.Open($"public static {IdKindType} IdKindOf(global::System.Type type, string jsonName)");
         foreach (var model in models)
         {
-            var ids = MergedProperties(_document.Components!.Schemas![model])
-                .Select(p => (p.Key, Kind: IsId(p.Value) || IsId(Unwrap(p.Value)) ? "Scalar" : p.Value.Items is { } items && (IsId(items) || IsId(Unwrap(items))) ? "List" : null))
-                .Where(p => p.Kind is not null)
-                .ToArray();
+            var ids = IdKinds(model).Select(p => (p.Key, Kind: p.Value)).ToArray();
             if (ids.Length == 0)
             {
                 continue;

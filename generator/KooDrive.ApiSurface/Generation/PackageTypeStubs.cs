@@ -6,7 +6,7 @@ namespace KooDrive.ApiSurface.Generation;
 
 /// <summary>
 /// The generated code calls hand-written types of the package: the hooks in <c>generator/Templates</c> call the
-/// serializer settings, the response-to-exception map and the body reader, the JSON body writes the pooled content, and the generated methods construct the
+/// serializer settings, the response-to-exception map and the body reader, the JSON body is written by the generated model writers into the pooled content, and the generated methods construct the
 /// exception class (<c>exceptionClass</c> in generator/nswag.json), which the package writes by hand
 /// (<c>generateExceptionClasses: false</c>). To compile generated code on its own, this supplies each type it
 /// names as an internal stub with the same signature, so the printed surface is the generated code's alone.
@@ -31,8 +31,12 @@ internal static class PackageTypeStubs
             "namespace KooDrive.Generated.Errors\n{\n    internal static class ResponseExceptionMap\n    {\n        public static global::System.Threading.Tasks.Task ThrowIfFailedAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) => global::System.Threading.Tasks.Task.CompletedTask;\n    }\n}\n"
         ),
         (
+            "global::KooDrive.Generated.Serialization.KooDriveModelIO",
+            "namespace KooDrive.Generated.Serialization\n{\n    internal static class KooDriveModelIO\n    {\n        public static void Write<T>(global::Newtonsoft.Json.JsonWriter writer, T value) => throw new global::System.NotSupportedException();\n    }\n}\n"
+        ),
+        (
             "global::KooDrive.Generated.Http.KooDriveJsonContent",
-            "#nullable enable\nnamespace KooDrive.Generated.Http\n{\n    internal sealed class KooDriveJsonContent : global::System.Net.Http.HttpContent\n    {\n        public static KooDriveJsonContent Create(object body, global::Newtonsoft.Json.JsonSerializerSettings settings, string mediaType) => throw new global::System.NotSupportedException();\n\n        protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) => throw new global::System.NotSupportedException();\n\n        protected override bool TryComputeLength(out long length)\n        {\n            length = 0;\n            return false;\n        }\n    }\n}\n"
+            "#nullable enable\nnamespace KooDrive.Generated.Http\n{\n    internal sealed class KooDriveJsonContent : global::System.Net.Http.HttpContent\n    {\n        public static KooDriveJsonContent Create<T>(T body, global::System.Action<global::Newtonsoft.Json.JsonWriter, T> write, string mediaType) => throw new global::System.NotSupportedException();\n\n        protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) => throw new global::System.NotSupportedException();\n\n        protected override bool TryComputeLength(out long length)\n        {\n            length = 0;\n            return false;\n        }\n    }\n}\n"
         ),
     ];
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 
@@ -13,10 +12,6 @@ namespace KooDrive.Generated.Http;
 /// </summary>
 internal sealed class KooDriveJsonContent : HttpContent
 {
-    // JsonSerializer.Create copies the settings into a new serializer each time; a serializer is safe to share
-    // for serialization, so one per settings instance (one per generated client class) serves every call.
-    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
-
     private readonly int _length;
     private byte[]? _buffer;
 
@@ -38,20 +33,20 @@ internal sealed class KooDriveJsonContent : HttpContent
     /// <summary>The body: the exact bytes sent.</summary>
     public ReadOnlyMemory<byte> Utf8Bytes => new(_buffer ?? throw new ObjectDisposedException(nameof(KooDriveJsonContent)), 0, _length);
 
-    /// <summary>Serializes <paramref name="body"/> with <paramref name="settings"/> into a pooled UTF-8 buffer.</summary>
+    /// <summary>Writes <paramref name="body"/> with <paramref name="write"/> into a pooled UTF-8 buffer.</summary>
+    /// <typeparam name="T">The request model's type.</typeparam>
     /// <param name="body">The request model.</param>
-    /// <param name="settings">The generated client's request settings.</param>
+    /// <param name="write">Its generated writer (<see cref="Serialization.KooDriveModelIO"/>), which writes what Newtonsoft's contract for it would.</param>
     /// <param name="mediaType">The spec's request media type, sent as <c>Content-Type</c>.</param>
     /// <returns>The content; the request that carries it disposes it.</returns>
-    public static KooDriveJsonContent Create(object body, JsonSerializerSettings settings, string mediaType)
+    public static KooDriveJsonContent Create<T>(T body, Action<JsonWriter, T> write, string mediaType)
     {
-        var serializer = Serializers.GetValue(settings, JsonSerializer.Create);
         var writer = new PooledUtf8Writer();
         try
         {
-            using (var json = new JsonTextWriter(writer) { ArrayPool = CharPool.Instance, CloseOutput = false, Formatting = serializer.Formatting })
+            using (var json = new JsonTextWriter(writer) { ArrayPool = CharPool.Instance, CloseOutput = false })
             {
-                serializer.Serialize(json, body);
+                write(json, body);
             }
 
             var (buffer, length) = writer.Detach();

@@ -14,28 +14,13 @@ namespace KooDrive.Generated.Serialization;
 /// </remarks>
 internal sealed class KooDriveContractResolver : DefaultContractResolver
 {
-    private readonly ModelConverter _modelConverter;
+    private readonly ModelConverter _modelConverter = new();
 
     private KooDriveContractResolver()
     {
-        _modelConverter = new ModelConverter(this);
     }
 
     public static KooDriveContractResolver Instance { get; } = new();
-
-    /// <summary>The item type of a collection type, or null.</summary>
-    public static Type? ItemTypeOf(Type type)
-    {
-        if (type == typeof(string))
-        {
-            return null;
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
-    }
 
     protected override JsonObjectContract CreateObjectContract(Type objectType)
     {

@@ -14,8 +14,6 @@ namespace KooDrive.Generated.Serialization;
 /// </remarks>
 internal static class ResponseBodyReader
 {
-    private static readonly JsonSerializer Serializer = CreateSerializer();
-
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         T? body;
@@ -29,7 +27,7 @@ internal static class ResponseBodyReader
                 FloatParseHandling = FloatParseHandling.Double,
                 ArrayPool = SharedCharPool.Instance,
             };
-            body = Serializer.Deserialize<T>(json);
+            body = (T?)ModelReading.ReadDocument(json, typeof(T));
         }
         catch (JsonException exception)
         {
@@ -67,14 +65,5 @@ internal static class ResponseBodyReader
                 System.Buffers.ArrayPool<char>.Shared.Return(array);
             }
         }
-    }
-
-    private static JsonSerializer CreateSerializer()
-    {
-        var serializer = JsonSerializer.Create(KooDriveJsonSettings.Create());
-
-        // One JSON value is the whole body: trailing text means the body is not what the SDK thinks it is.
-        serializer.CheckAdditionalContent = true;
-        return serializer;
     }
 }

@@ -26,7 +26,7 @@ public class KooDriveJsonContentTests
             body.ScopeIdList.Add(id + i);
         }
 
-        using var content = KooDriveJsonContent.Create(body, Settings, "application/json");
+        using var content = KooDriveJsonContent.Create(body, KooDriveModelIO.Write, "application/json");
 
         var expected = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(body, Settings));
         Assert.Equal(expected, content.Utf8Bytes.ToArray());
@@ -46,7 +46,7 @@ public class KooDriveJsonContentTests
     {
         var body = new DeleteBackupScopesRequest { ScopeIdList = { "1842846715527366528" } };
         var expected = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(body, Settings));
-        var content = KooDriveJsonContent.Create(body, Settings, "application/json");
+        var content = KooDriveJsonContent.Create(body, KooDriveModelIO.Write, "application/json");
         var stream = new StalledStream();
         Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content.Utf8Bytes, out var pooled));
 
@@ -70,7 +70,7 @@ public class KooDriveJsonContentTests
     [Fact]
     public void A_disposed_body_gives_its_buffer_back_and_can_no_longer_be_read()
     {
-        var content = KooDriveJsonContent.Create(new DeleteBackupScopesRequest(), Settings, "application/json");
+        var content = KooDriveJsonContent.Create(new DeleteBackupScopesRequest(), KooDriveModelIO.Write, "application/json");
 
         content.Dispose();
         content.Dispose();
