@@ -30,6 +30,22 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         code.Line("/// <summary>Reads and writes every spec model with the calls its contract would make, and no reflection.</summary>");
         code.Open("internal static partial class KooDriveModelIO");
 
+        // A reader given this table hands back a declared member's name as this very instance instead of a new string
+        // per member per response, as Newtonsoft's serializer does with its contract resolver's table. Filled once
+        // here and only read afterwards, so readers on many threads may share it.
+        code.Line("/// <summary>Every member name the models declare, for <see cref=\"global::Newtonsoft.Json.JsonTextReader.PropertyNameTable\"/>.</summary>");
+        code.Line("public static global::Newtonsoft.Json.DefaultJsonNameTable Names { get; } = CreateNames();");
+        code.Line();
+        code.Open("private static global::Newtonsoft.Json.DefaultJsonNameTable CreateNames()");
+        code.Line("var names = new global::Newtonsoft.Json.DefaultJsonNameTable();");
+        foreach (var name in idKinds.Keys.SelectMany(m => client.Models[m].Properties).Select(p => p.JsonName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            code.Line($"names.Add({Lit(name)});");
+        }
+
+        code.Line("return names;");
+        code.Close();
+        code.Line();
         code.Line("/// <summary>Reads a model of <paramref name=\"type\"/>; the reader is on the value, as a converter's is.</summary>");
         code.Open($"public static object? Read(global::System.Type type, {Reader} reader, object? target)");
         foreach (var model in idKinds.Keys)

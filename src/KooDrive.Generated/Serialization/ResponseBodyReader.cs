@@ -26,6 +26,7 @@ internal static class ResponseBodyReader
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Double,
                 ArrayPool = SharedCharPool.Instance,
+                PropertyNameTable = KooDriveModelIO.Names,
             };
             body = (T?)ModelReading.ReadDocument(json, typeof(T));
         }

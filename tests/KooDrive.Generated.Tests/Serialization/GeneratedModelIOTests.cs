@@ -35,6 +35,18 @@ public class GeneratedModelIOTests
         }
     }
 
+    [Fact]
+    public void Every_declared_member_name_is_in_the_name_table_the_response_reader_shares()
+    {
+        foreach (var type in ModelTypes)
+        {
+            foreach (var name in type.GetProperties().Select(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName).OfType<string>())
+            {
+                Assert.True(KooDriveModelIO.Names.Get(name.ToCharArray(), 0, name.Length) is not null, $"{type.Name}.{name} is not in KooDriveModelIO.Names.");
+            }
+        }
+    }
+
     [Property(MaxTest = 150)]
     public void Every_model_is_written_byte_for_byte_as_its_Newtonsoft_contract_writes_it_and_reads_back_to_the_same_bytes(int seed)
     {
