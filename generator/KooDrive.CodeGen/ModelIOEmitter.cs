@@ -234,7 +234,7 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         return member.Kind switch
         {
             Kind.IdScalar or Kind.String => $"writer.WriteValue({local});",
-            Kind.IdList => $"{Writing}.WriteIdList(writer, {local});",
+            Kind.IdList => $"global::KooDrive.Generated.Serialization.IdListWriter.Write(writer, {local});",
             Kind.Int32 => $"writer.WriteValue({local});",
             Kind.Model => $"Write(writer, {local});",
             Kind.ModelList => $"{Writing}.WriteModels<{Type(member.Item!)}>(writer, {local}, Write);",

@@ -7,7 +7,8 @@ namespace KooDrive.Generated.Serialization;
 /// are, between the writer's quotes; any other value is written, and escaped, as Newtonsoft writes any string.
 /// </summary>
 /// <remarks>
-/// Attached to every ID-list property by <see cref="KooDriveContractResolver"/>. Reading is <see cref="ModelConverter"/>'s.
+/// Called by the generated writers (<see cref="KooDriveModelIO"/>), and attached to every ID-list property by
+/// <see cref="KooDriveContractResolver"/>. Reading is <see cref="IdReader"/>'s.
 /// </remarks>
 internal sealed class IdListWriter : JsonConverter
 {
@@ -23,9 +24,13 @@ internal sealed class IdListWriter : JsonConverter
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
         throw new NotSupportedException("IDs are read by the model reader; CanRead is false.");
 
-    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
+        Write(writer, value as IEnumerable<string?>);
+
+    /// <summary>Writes <paramref name="ids"/> as a JSON array of strings, or null.</summary>
+    public static void Write(JsonWriter writer, IEnumerable<string?>? ids)
     {
-        if (value is not IEnumerable<string?> ids)
+        if (ids is null)
         {
             writer.WriteNull();
             return;

@@ -10,10 +10,6 @@ namespace KooDrive.Generated.Serialization;
 /// </summary>
 internal static class ModelWriting
 {
-    /// <summary>A list of IDs, digits unescaped (<see cref="IdListWriter"/>).</summary>
-    public static void WriteIdList(JsonWriter writer, IEnumerable<string?> ids) =>
-        IdListWriter.Instance.WriteJson(writer, ids, ModelReading.Fallback);
-
     /// <summary>A list of models; a null item is written as null.</summary>
     public static void WriteModels<T>(JsonWriter writer, IEnumerable<T?> items, Action<JsonWriter, T> write)
         where T : class
