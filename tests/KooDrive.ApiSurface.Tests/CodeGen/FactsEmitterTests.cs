@@ -72,6 +72,36 @@ public class FactsEmitterTests
     }
 
     [Fact]
+    public async Task A_field_marked_as_an_ID_is_read_exactly_and_written_unescaped_by_the_generated_model_code()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var entity = spec.Map("components", "schemas", "BoundDeviceEntity", "properties");
+        ((YamlMappingNode)entity.Children["machineCode"]).Children["x-koodrive-id"] = "true";
+
+        var before = ModelCodeOf(await FactsAsync(RepoPaths.Spec), "BoundDeviceEntity");
+        var after = ModelCodeOf(await FactsAsync(spec.Save()), "BoundDeviceEntity");
+
+        Assert.Contains("target.MachineCode = global::KooDrive.Generated.Serialization.ModelReading.ReadString(reader);", before, StringComparison.Ordinal);
+        Assert.Contains("target.MachineCode = global::KooDrive.Generated.Serialization.IdReader.ReadScalar(reader);", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_property_added_to_a_schema_is_read_and_written_by_the_generated_model_code()
+    {
+        using var spec = SpecCopy.Of(RepoPaths.Spec);
+        var entity = spec.Map("components", "schemas", "BoundDeviceEntity", "properties");
+        entity.Children["slotCount"] = new YamlMappingNode { { "type", "integer" }, { "format", "int32" }, { "nullable", "true" }, { "description", "Slots." } };
+
+        var before = ModelCodeOf(await FactsAsync(RepoPaths.Spec), "BoundDeviceEntity");
+        var after = ModelCodeOf(await FactsAsync(spec.Save()), "BoundDeviceEntity");
+
+        Assert.DoesNotContain("slotCount", before, StringComparison.Ordinal);
+        Assert.Contains("case \"slotCount\":", after, StringComparison.Ordinal);
+        Assert.Contains("target.SlotCount = global::KooDrive.Generated.Serialization.ModelReading.ReadInt32(reader, nullable: true);", after, StringComparison.Ordinal);
+        Assert.Contains("writer.WritePropertyName(\"slotCount\");", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_operation_in_the_spec_gets_a_descriptor_validation_and_attachment()
     {
         using var spec = SpecCopy.Of(RepoPaths.Spec);
@@ -146,6 +176,15 @@ public class FactsEmitterTests
         var start = facts.IndexOf($"if (type == typeof(global::KooDrive.Generated.{model}))", StringComparison.Ordinal);
         Assert.True(start >= 0, $"The generated facts have no ID fields for {model}.");
         return facts[start..facts.IndexOf("};", start, StringComparison.Ordinal)];
+    }
+
+    // The generated reader and writer of one model, up to the next model's reader.
+    private static string ModelCodeOf(string facts, string model)
+    {
+        var start = facts.IndexOf($"public static global::KooDrive.Generated.{model}? Read{model}(", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"The generated facts have no reader for {model}.");
+        var end = facts.IndexOf("/// <summary>Reads a <see cref=", start + 1, StringComparison.Ordinal);
+        return end < 0 ? facts[start..] : facts[start..end];
     }
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[key]).Value!;
