@@ -21,13 +21,7 @@ internal static class ResponseBodyReader
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var text = new StreamReader(stream, ResponseText.EncodingOf(response), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            using var json = new JsonTextReader(text)
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Double,
-                ArrayPool = SharedCharPool.Instance,
-                PropertyNameTable = KooDriveModelIO.Names,
-            };
+            using var json = CreateReader(text);
             body = (T?)ModelReading.ReadDocument(json, typeof(T));
         }
         catch (JsonException exception)
@@ -51,6 +45,19 @@ internal static class ResponseBodyReader
 
         return body;
     }
+
+    /// <summary>
+    /// The JSON reader a body is read with: strings stay strings, other numbers are doubles (the IDs and string members
+    /// are read from the raw text), the character buffer is pooled, and a declared member's name is the generated
+    /// table's instance rather than a new string.
+    /// </summary>
+    internal static JsonTextReader CreateReader(TextReader text) => new(text)
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Double,
+        ArrayPool = SharedCharPool.Instance,
+        PropertyNameTable = KooDriveModelIO.Names,
+    };
 
     // The reader's character buffer is rented and returned when it is disposed, instead of allocated per response.
     private sealed class SharedCharPool : IArrayPool<char>

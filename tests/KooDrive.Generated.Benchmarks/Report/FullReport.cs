@@ -259,13 +259,13 @@ public sealed class FullReport
             Section($"One call, {transport} (BenchmarkDotNet)", BenchmarkRows.JobDescription + ".", table.ToString());
         }
 
-        var reading = new Table("IDs as", "SDK settings vs Newtonsoft defaults, from a string", "SDK read path vs ReadAsStringAsync + Newtonsoft defaults, from a response");
+        var reading = new Table("IDs as", "SDK reader vs Newtonsoft defaults, from a string", "SDK read path vs ReadAsStringAsync + Newtonsoft defaults, from a response");
         var readingCells = new List<(double Time, double Bytes)>();
         foreach (var form in Enum.GetValues<IdForm>())
         {
             var pairs = new[]
             {
-                (nameof(ResponseReadingBenchmarks.SdkSettings), nameof(ResponseReadingBenchmarks.NewtonsoftDefaults)),
+                (nameof(ResponseReadingBenchmarks.SdkReader), nameof(ResponseReadingBenchmarks.NewtonsoftDefaults)),
                 (nameof(ResponseReadingBenchmarks.SdkReadPath), nameof(ResponseReadingBenchmarks.NewtonsoftDefaultsFromResponse)),
             }.Select(pair => (
                 Sdk: rows.Find(typeof(ResponseReadingBenchmarks), pair.Item1, ("Ids", form)),
