@@ -3,8 +3,8 @@ using Newtonsoft.Json;
 namespace KooDrive.Generated.Serialization;
 
 /// <summary>
-/// Hands a spec model met by Newtonsoft's serializer (the SDK's settings used directly, or a model inside a type
-/// of the application's) to its generated reader, so the SDK reads a model by one set of rules wherever it is read:
+/// Hands a spec model met by Newtonsoft's serializer with the SDK's settings (<see cref="ModelReading.Fallback"/>, the
+/// generated clients' settings) to its generated reader, so a model is read by one set of rules however it is reached:
 /// exact names, duplicates refused, IDs from the raw text (<see cref="ModelReading"/>).
 /// </summary>
 /// <remarks>
