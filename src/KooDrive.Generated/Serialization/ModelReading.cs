@@ -178,6 +178,8 @@ internal static class ModelReading
         return reader.TokenType == JsonToken.Null && nullable ? null : ConvertInt32(reader, nullable);
     }
 
+    // Apart from ReadInt32 because crossgen2 cannot precompile unboxing a Nullable<int> from an object: kept here, off
+    // the path a JSON integer takes, it leaves ReadInt32 precompiled.
     private static int? ConvertInt32(JsonReader reader, bool nullable) =>
         nullable ? (int?)Convert(reader, typeof(int?), converter: null) : (int)Convert(reader, typeof(int), converter: null)!;
 
