@@ -18,7 +18,7 @@ public class FactsEmitterTests
         var maxItems = Scalar(spec.Map("components", "schemas", "DeleteBackupScopesRequest", "properties", "scopeIdList"), "maxItems");
         spec.Map("components", "schemas", "DeleteBackupScopesRequest", "properties", "scopeIdList").Children["maxItems"] = "7";
 
-        var before = await FactsAsync(RepoPaths.Spec);
+        var before = await RepoFacts.Value;
         var after = await FactsAsync(spec.Save());
 
         // The limit is a constant of the request model, which the generated check and the bulk helpers both read.
@@ -36,7 +36,7 @@ public class FactsEmitterTests
         var (created, renewed) = (Scalar(create, "x-koodrive-lease-seconds"), Scalar(renew, "x-koodrive-lease-seconds"));
         create.Children["x-koodrive-lease-seconds"] = "120";
 
-        var before = await FactsAsync(RepoPaths.Spec);
+        var before = await RepoFacts.Value;
         var after = await FactsAsync(spec.Save());
 
         Assert.Contains($"CreateBackupLockLease = global::System.TimeSpan.FromSeconds({created});", before, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public class FactsEmitterTests
         ((YamlMappingNode)entity.Children["machineCode"]).Children["x-koodrive-id"] = "true";
         ((YamlMappingNode)entity.Children["deviceId"]).Children.Remove("x-koodrive-id");
 
-        var before = IdFactsOf(await FactsAsync(RepoPaths.Spec), "BoundDeviceEntity");
+        var before = IdFactsOf(await RepoFacts.Value, "BoundDeviceEntity");
         var after = IdFactsOf(await FactsAsync(spec.Save()), "BoundDeviceEntity");
 
         Assert.Contains("\"deviceId\" => global::KooDrive.Generated.Serialization.IdKind.Scalar", before, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public class FactsEmitterTests
         var entity = spec.Map("components", "schemas", "BoundDeviceEntity", "properties");
         ((YamlMappingNode)entity.Children["machineCode"]).Children["x-koodrive-id"] = "true";
 
-        var before = ModelCodeOf(await FactsAsync(RepoPaths.Spec), "BoundDeviceEntity");
+        var before = ModelCodeOf(await RepoFacts.Value, "BoundDeviceEntity");
         var after = ModelCodeOf(await FactsAsync(spec.Save()), "BoundDeviceEntity");
 
         Assert.Contains("target.MachineCode = global::KooDrive.Generated.Serialization.ModelReading.ReadString(reader);", before, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public class FactsEmitterTests
         var entity = spec.Map("components", "schemas", "BoundDeviceEntity", "properties");
         entity.Children["slotCount"] = new YamlMappingNode { { "type", "integer" }, { "format", "int32" }, { "nullable", "true" }, { "description", "Slots." } };
 
-        var before = ModelCodeOf(await FactsAsync(RepoPaths.Spec), "BoundDeviceEntity");
+        var before = ModelCodeOf(await RepoFacts.Value, "BoundDeviceEntity");
         var after = ModelCodeOf(await FactsAsync(spec.Save()), "BoundDeviceEntity");
 
         Assert.DoesNotContain("slotCount", before, StringComparison.Ordinal);
@@ -163,6 +163,9 @@ public class FactsEmitterTests
     [InlineData("^[]$]x$", "^[]$]x\\z")]
     public void Spec_patterns_end_at_the_end_of_the_value_as_in_JSON_Schema(string pattern, string dotnet) =>
         Assert.Equal(dotnet, EcmaPattern.ForDotNet(pattern));
+
+    // The committed spec's facts, generated once for every test that compares an edit against them.
+    private static readonly Lazy<Task<string>> RepoFacts = new(() => FactsAsync(RepoPaths.Spec));
 
     private static async Task<string> FactsAsync(string specPath)
     {

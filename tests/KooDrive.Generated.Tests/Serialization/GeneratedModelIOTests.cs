@@ -47,7 +47,7 @@ public class GeneratedModelIOTests
         }
     }
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 60)]
     public void Every_model_is_written_byte_for_byte_as_its_Newtonsoft_contract_writes_it_and_reads_back_to_the_same_bytes(int seed)
     {
         var random = new Random(seed);
