@@ -171,14 +171,7 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         code.Open($"private static {type}? Read{shape.Name}({Reader} reader, bool nullable, global::Newtonsoft.Json.JsonConverter? converter)");
         code.Line($"{Reading}.Advance(reader);");
         code.Open($"if (reader.TokenType == {Token}.String && converter is global::Newtonsoft.Json.Converters.StringEnumConverter)");
-        code.Line("switch ((string)reader.Value!)");
-        code.Line("{");
-        foreach (var member in shape.Members)
-        {
-            code.Line($"    case {Lit(member.Wire ?? member.Name)}: return {type}.{member.Name};");
-        }
-
-        code.Line("}");
+        EmitSwitch(code, "(string)reader.Value!", shape.Members.Select(m => $"case {Lit(m.Wire ?? m.Name)}: return {type}.{m.Name};"));
         code.Close();
         code.Open($"else if (reader.TokenType == {Token}.Integer && converter is null && reader.Value is long number && number >= int.MinValue && number <= int.MaxValue)");
         code.Line($"return ({type})(int)number;");
@@ -198,18 +191,23 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         code.Close();
         code.Line();
         code.Open("if (converter is global::Newtonsoft.Json.Converters.StringEnumConverter)");
-        code.Line("switch (value)");
-        code.Line("{");
-        foreach (var member in shape.Members)
-        {
-            code.Line($"    case {type}.{member.Name}: writer.WriteValue({Lit(member.Wire ?? member.Name)}); return;");
-        }
-
-        code.Line("}");
+        EmitSwitch(code, "value", shape.Members.Select(m => $"case {type}.{m.Name}: writer.WriteValue({Lit(m.Wire ?? m.Name)}); return;"));
         code.Close();
         code.Line();
         code.Line($"{Writing}.WriteOther(writer, value, converter);");
         code.Close();
+    }
+
+    private static void EmitSwitch(CodeWriter code, string on, IEnumerable<string> cases)
+    {
+        code.Line($"switch ({on})");
+        code.Line("{");
+        foreach (var line in cases)
+        {
+            code.Line("    " + line);
+        }
+
+        code.Line("}");
     }
 
     private string ReadExpression(Member member)
