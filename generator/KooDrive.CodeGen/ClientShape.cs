@@ -104,15 +104,21 @@ public sealed class ClientShape
     public IReadOnlyDictionary<string, ModelProperty> PropertiesOf(string model)
     {
         var result = new Dictionary<string, ModelProperty>(StringComparer.Ordinal);
-        for (var current = model; current is not null && _models.TryGetValue(current, out var shape); current = shape.BaseType)
+        foreach (var property in Chain(model).SelectMany(shape => shape.Properties))
         {
-            foreach (var property in shape.Properties)
-            {
-                result.TryAdd(property.JsonName, property);
-            }
+            result.TryAdd(property.JsonName, property);
         }
 
         return result;
+    }
+
+    /// <summary>A model and the generated models it derives from, itself first.</summary>
+    public IEnumerable<ModelShape> Chain(string model)
+    {
+        for (var current = model; current is not null && _models.TryGetValue(current, out var shape); current = shape.BaseType)
+        {
+            yield return shape;
+        }
     }
 
     private static AttributeSyntax? JsonProperty(PropertyDeclarationSyntax property) =>

@@ -61,9 +61,11 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         foreach (var model in idKinds.Keys)
         {
             code.Line();
-            EmitReader(code, model);
+            var members = Members(model);
+            var hasExtensionData = client.Chain(model).Any(shape => shape.HasExtensionData);
+            EmitReader(code, model, members, hasExtensionData);
             code.Line();
-            EmitWriter(code, model);
+            EmitWriter(code, model, members, hasExtensionData);
         }
 
         foreach (var name in _enums)
@@ -76,10 +78,8 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         code.Close();
     }
 
-    private void EmitReader(CodeWriter code, string model)
+    private void EmitReader(CodeWriter code, string model, List<Member> members, bool hasExtensionData)
     {
-        var members = Members(model, ownFirst: false);
-        var hasExtensionData = HasExtensionData(model);
         code.Line($"/// <summary>Reads a <see cref=\"{Type(model)}\"/>, into <paramref name=\"target\"/> when given; null for JSON null.</summary>");
         code.Open($"public static {Type(model)}? Read{model}({Reader} reader, {Type(model)}? target)");
         code.Open($"if (!{Reading}.BeginObject(reader, {Lit(model)}))");
@@ -124,13 +124,13 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
         code.Close();
     }
 
-    private void EmitWriter(CodeWriter code, string model)
+    private void EmitWriter(CodeWriter code, string model, List<Member> members, bool hasExtensionData)
     {
         code.Line($"/// <summary>Writes a <see cref=\"{Type(model)}\"/> as Newtonsoft's contract for it would.</summary>");
         code.Open($"public static void Write({Writer} writer, {Type(model)} value)");
         code.Line("writer.WriteStartObject();");
         var index = 0;
-        foreach (var member in Members(model, ownFirst: true))
+        foreach (var member in members)
         {
             var p = member.Property;
             var local = Invariant($"v{index++}");
@@ -155,7 +155,7 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
             }
         }
 
-        if (HasExtensionData(model))
+        if (hasExtensionData)
         {
             code.Line($"{Writing}.WriteExtensionData(writer, value.AdditionalProperties);");
         }
@@ -242,37 +242,13 @@ internal sealed class ModelIOEmitter(ClientShape client, string clientNamespace,
     }
 
     /// <summary>
-    /// A model's JSON properties with what each needs. Writing follows Newtonsoft's order: reflection lists a type's
-    /// own properties before those it inherits.
+    /// A model's JSON properties with what each needs, in Newtonsoft's order, which the writer must keep: reflection
+    /// lists a type's own properties before those it inherits.
     /// </summary>
-    private List<Member> Members(string model, bool ownFirst)
+    private List<Member> Members(string model)
     {
-        var chain = new List<ModelShape>();
-        for (var current = model; current is not null && client.Models.TryGetValue(current, out var shape); current = shape.BaseType)
-        {
-            chain.Add(shape);
-        }
-
-        if (!ownFirst)
-        {
-            chain.Reverse();
-        }
-
         var ids = idKinds[model];
-        return [.. chain.SelectMany(s => s.Properties).Select(p => Classify(p, ids.GetValueOrDefault(p.JsonName)))];
-    }
-
-    private bool HasExtensionData(string model)
-    {
-        for (var current = model; current is not null && client.Models.TryGetValue(current, out var shape); current = shape.BaseType)
-        {
-            if (shape.HasExtensionData)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return [.. client.Chain(model).SelectMany(s => s.Properties).Select(p => Classify(p, ids.GetValueOrDefault(p.JsonName)))];
     }
 
     private Member Classify(ModelProperty property, string? idKind)

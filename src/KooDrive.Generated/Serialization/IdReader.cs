@@ -154,11 +154,20 @@ internal static class IdReader
     internal static JsonSerializationException Error(JsonReader reader, string detail, Exception? inner = null, string? path = null, string kind = "KooDrive ID")
     {
         path ??= reader.Path;
+        return Located(reader, $"Cannot read the {kind} at path '{path}': {detail}.", path, inner);
+    }
+
+    /// <summary>
+    /// <paramref name="message"/> as Newtonsoft words a serializer error: then the path, and the line and position when
+    /// the reader knows them.
+    /// </summary>
+    internal static JsonSerializationException Located(JsonReader reader, string message, string path, Exception? inner = null)
+    {
         var info = reader as IJsonLineInfo;
         var hasLine = info?.HasLineInfo() == true;
         var line = hasLine ? info!.LineNumber : 0;
         var position = hasLine ? info!.LinePosition : 0;
         var where = hasLine ? string.Create(CultureInfo.InvariantCulture, $", line {line}, position {position}") : string.Empty;
-        return new JsonSerializationException($"Cannot read the {kind} at path '{path}': {detail}. Path '{path}'{where}.", path, line, position, inner);
+        return new JsonSerializationException($"{message} Path '{path}'{where}.", path, line, position, inner);
     }
 }

@@ -46,7 +46,7 @@ internal static class ModelReading
         {
             if (reader.TokenType != JsonToken.Comment)
             {
-                throw Error(reader, "Additional text found in JSON string after finishing deserializing object.");
+                throw IdReader.Located(reader, "Additional text found in JSON string after finishing deserializing object.", reader.Path);
             }
         }
 
@@ -264,11 +264,7 @@ internal static class ModelReading
     {
         try
         {
-            if (!reader.Read())
-            {
-                throw IdReader.Error(reader, "the JSON text ends before the value", kind: "value");
-            }
-
+            Advance(reader);
             return null;
         }
         catch (JsonReaderException exception) when (OverlongInteger(exception.Message) is { } digits)
@@ -305,14 +301,4 @@ internal static class ModelReading
         return false;
     }
 
-    // Worded as Newtonsoft words a serializer error: the message, the path, and the line and position when known.
-    private static JsonSerializationException Error(JsonReader reader, string message)
-    {
-        var info = reader as IJsonLineInfo;
-        var hasLine = info?.HasLineInfo() == true;
-        var line = hasLine ? info!.LineNumber : 0;
-        var position = hasLine ? info!.LinePosition : 0;
-        var where = hasLine ? string.Create(CultureInfo.InvariantCulture, $", line {line}, position {position}") : string.Empty;
-        return new JsonSerializationException($"{message} Path '{reader.Path}'{where}.", reader.Path, line, position, null);
-    }
 }
